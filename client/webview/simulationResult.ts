@@ -1,0 +1,58 @@
+// The result of the `podlab/simulate` request, as documented in DESIGN.md.
+// Everything here crosses a process boundary, so the panel checks it with
+// `readSimulationResult` before drawing anything.
+
+export type ContainerRole = 'init' | 'sidecar' | 'app';
+export type ContainerStateName = 'waiting' | 'running' | 'terminated';
+export type EventType = 'Normal' | 'Warning';
+export type ConditionStatus = 'True' | 'False' | 'Unknown';
+
+export interface SimulatedEvent {
+  at: number;
+  type: EventType;
+  reason: string;
+  object: string;
+  message: string;
+}
+
+export interface SimulatedContainer {
+  name: string;
+  role: ContainerRole;
+  state: ContainerStateName;
+  reason?: string;
+  exitCode?: number;
+  ready: boolean;
+  restartCount: number;
+}
+
+export interface SimulatedPod {
+  name: string;
+  phase: string;
+  /** Revision of the ReplicaSet that owns the pod, when the engine says so. */
+  revision?: number;
+  /** True once the pod has a deletionTimestamp (kubectl shows Terminating). */
+  terminating?: boolean;
+  conditions: Record<string, ConditionStatus>;
+  containers: SimulatedContainer[];
+}
+
+export interface SimulatedReplicaSet {
+  revision: number;
+  name?: string;
+  desired: number;
+  current: number;
+  ready: number;
+  available: number;
+}
+
+export interface SimulationFrame {
+  at: number;
+  pods: SimulatedPod[];
+  replicaSets?: SimulatedReplicaSet[];
+}
+
+export interface SimulationResult {
+  resource: { kind: string; name: string };
+  events: SimulatedEvent[];
+  frames: SimulationFrame[];
+}

@@ -1,0 +1,33 @@
+import type { ManifestFile } from '../parse/model';
+import type { Settings } from '../settings';
+import type { Finding } from './finding';
+import { runRules, type RuleFailureLogger } from './runRules';
+import { syntaxFindings } from './syntaxFindings';
+
+export interface AnalyzeOptions {
+  settings: Settings;
+  onRuleFailure: RuleFailureLogger;
+}
+
+/** Every finding for one parsed file: syntax first, then the rules over each resource. */
+export function analyze(file: ManifestFile, options: AnalyzeOptions): Finding[] {
+  if (!file.looksLikeKubernetes) return [];
+  const findings = syntaxFindings(file);
+  if (file.oversized) {
+    findings.push({
+      code: 'file-too-large',
+      severity: 'information',
+      message: `This file is larger than podlab.maxFileSize (${options.settings.maxFileSize} characters): only its YAML syntax is checked.`,
+      span: [0, Math.min(file.text.length, firstLineEnd(file.text))],
+    });
+    return findings;
+  }
+  if (file.resources.length === 0) return findings;
+  findings.push(...runRules(file, options.settings, options.onRuleFailure));
+  return findings;
+}
+
+function firstLineEnd(text: string): number {
+  const end = text.indexOf('\n');
+  return end < 0 ? text.length : end;
+}

@@ -1,0 +1,25 @@
+import type { Span } from '../parse/model';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+/** A fix is a set of minimal text edits: the document is never re-serialised, so comments and formatting stay. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  preferred?: boolean;
+}
+
+export interface Finding {
+  /** The rule id; the diagnostic's `code`. */
+  code: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  fixes?: Fix[];
+  tags?: Array<'unnecessary' | 'deprecated'>;
+}

@@ -1,0 +1,52 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ManifestFile } from '../parse/model';
+import { parseManifest } from '../parse/parseManifest';
+import type { Settings } from '../settings';
+import { analyze, type AnalyzeOptions } from './analyze';
+import type { Finding } from './finding';
+
+interface Entry {
+  version: number;
+  file: ManifestFile;
+  findings?: Finding[];
+}
+
+/**
+ * The parse-once cache: one parse and one analysis per document version, shared by every feature.
+ * `parseCount` exists so tests can hold the design to that.
+ */
+export class ManifestStore {
+  private readonly entries = new Map<string, Entry>();
+  parseCount = 0;
+
+  constructor(private readonly options: () => AnalyzeOptions) {}
+
+  file(document: TextDocument): ManifestFile {
+    return this.entry(document).file;
+  }
+
+  findings(document: TextDocument): Finding[] {
+    const entry = this.entry(document);
+    entry.findings ??= analyze(entry.file, this.options());
+    return entry.findings;
+  }
+
+  /** Settings changed: keep the parses, drop the analyses. */
+  invalidateFindings(): void {
+    for (const entry of this.entries.values()) entry.findings = undefined;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  private entry(document: TextDocument): Entry {
+    const cached = this.entries.get(document.uri);
+    if (cached && cached.version === document.version) return cached;
+    this.parseCount++;
+    const settings: Settings = this.options().settings;
+    const entry: Entry = { version: document.version, file: parseManifest(document.getText(), { maxAnalysisSize: settings.maxFileSize }) };
+    this.entries.set(document.uri, entry);
+    return entry;
+  }
+}

@@ -1,0 +1,32 @@
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../analysis/finding';
+import { SOURCE } from './diagnostics';
+import { overlaps, sameRange, toRange } from './ranges';
+
+/** Quick fixes for the podlab diagnostics in the requested range, taken from the cached findings of this version. */
+export function codeActions(document: TextDocument, findings: readonly Finding[], params: CodeActionParams): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== SOURCE || !overlaps(diagnostic.range, params.range)) continue;
+    const finding = findings.find((candidate) => matches(document, candidate, diagnostic));
+    for (const fix of finding?.fixes ?? []) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fix.preferred,
+        edit: {
+          changes: {
+            [document.uri]: fix.edits.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText })),
+          },
+        },
+      });
+    }
+  }
+  return actions;
+}
+
+function matches(document: TextDocument, finding: Finding, diagnostic: Diagnostic): boolean {
+  return finding.code === diagnostic.code && finding.message === diagnostic.message && sameRange(toRange(document, finding.span), diagnostic.range);
+}

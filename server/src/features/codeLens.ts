@@ -1,0 +1,15 @@
+import type { CodeLens } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ManifestFile } from '../parse/model';
+import { isSimulatable } from './resources';
+
+/** "Preview lifecycle" above each resource that makes pods. */
+export function codeLenses(document: TextDocument, file: ManifestFile): CodeLens[] {
+  return file.resources.filter(isSimulatable).map((resource) => {
+    const position = document.positionAt(resource.span[0]);
+    return {
+      range: { start: position, end: position },
+      command: { title: '$(play-circle) Preview lifecycle', command: 'podlab.openPreview', arguments: [document.uri, resource.index] },
+    };
+  });
+}

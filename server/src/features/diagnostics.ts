@@ -1,0 +1,28 @@
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding, Severity } from '../analysis/finding';
+import { ruleDocsUrl } from '../docsUrl';
+import { toRange } from './ranges';
+
+export const SOURCE = 'podlab';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const TAGS = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag.Deprecated } as const;
+
+export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+  return {
+    range: toRange(document, finding.span),
+    severity: SEVERITY[finding.severity],
+    source: SOURCE,
+    code: finding.code,
+    codeDescription: { href: ruleDocsUrl(finding.code) },
+    message: finding.message,
+    tags: finding.tags?.map((tag) => TAGS[tag]),
+  };
+}

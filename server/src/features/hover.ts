@@ -1,0 +1,29 @@
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { HOVER_PROVIDERS } from '../hovers';
+import type { HoverProvider } from '../hovers/types';
+import type { ManifestFile } from '../parse/model';
+import { locate, spanOf } from '../parse/yamlNodes';
+import { toRange } from './ranges';
+
+export type HoverFailureLogger = (provider: HoverProvider, error: unknown) => void;
+
+export function hover(document: TextDocument, file: ManifestFile, position: Position, onFailure: HoverFailureLogger): Hover | null {
+  const location = locate(file, document.offsetAt(position));
+  if (!location || location.path.length === 0) return null;
+  const sections: string[] = [];
+  for (const provider of HOVER_PROVIDERS) {
+    try {
+      const text = provider.provide({ file, location });
+      if (text) sections.push(text);
+    } catch (error) {
+      onFailure(provider, error);
+    }
+  }
+  if (sections.length === 0) return null;
+  const span = spanOf(location.node);
+  return {
+    contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') },
+    range: span ? toRange(document, span) : undefined,
+  };
+}

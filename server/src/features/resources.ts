@@ -1,0 +1,28 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ManifestFile, Resource } from '../parse/model';
+import { isPodMaking } from '../parse/workloads';
+
+/** What `podlab/resources` answers: the resources of a document, for the client's pickers and the preview. */
+export interface ResourceSummary {
+  index: number;
+  kind: string;
+  name: string;
+  startLine: number;
+  endLine: number;
+  simulatable: boolean;
+}
+
+export function summarizeResources(document: TextDocument, file: ManifestFile): ResourceSummary[] {
+  return file.resources.map((resource) => ({
+    index: resource.index,
+    kind: resource.kind ?? '',
+    name: resource.name ?? '',
+    startLine: document.positionAt(resource.document.span[0]).line,
+    endLine: document.positionAt(resource.document.span[1]).line,
+    simulatable: isSimulatable(resource),
+  }));
+}
+
+export function isSimulatable(resource: Resource): boolean {
+  return resource.object !== undefined && isPodMaking(resource);
+}

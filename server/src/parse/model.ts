@@ -1,0 +1,50 @@
+import type { Document, YAMLMap } from 'yaml';
+
+/** Offsets into the document text: [start, end). */
+export type Span = readonly [number, number];
+
+export interface SyntaxProblem {
+  code: string;
+  message: string;
+  span: Span;
+  severity: 'error' | 'warning';
+}
+
+/** One YAML document of a (possibly multi-document) file. */
+export interface YamlDocument {
+  index: number;
+  doc: Document.Parsed;
+  span: Span;
+  /** The document's top level is a map with `apiVersion` and `kind` keys. */
+  resource?: Resource;
+}
+
+/** A Kubernetes object: a YAML document whose top level holds `apiVersion` and `kind`. */
+export interface Resource {
+  /** Position among the resources of the file, counted from 0 (the `resourceIndex` of podlab/simulate). */
+  index: number;
+  document: YamlDocument;
+  root: YAMLMap;
+  apiVersion?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  span: Span;
+  /** The object as plain JSON; undefined when it cannot be built (alias bomb). */
+  object: Record<string, unknown> | undefined;
+}
+
+/** Everything one parse of one document version yields; every feature reads this, none re-parses. */
+export interface ManifestFile {
+  text: string;
+  documents: YamlDocument[];
+  resources: Resource[];
+  syntaxProblems: SyntaxProblem[];
+  /** Holds Helm/Go template actions (`{{ ... }}`): schema checks do not apply to it. */
+  templated: boolean;
+  /** Above the size limit: parsed for syntax only. */
+  oversized: boolean;
+  /** Has a Kubernetes object, or at least a top-level `apiVersion:`/`kind:` line (a manifest too broken to parse). */
+  looksLikeKubernetes: boolean;
+}
+

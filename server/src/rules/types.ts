@@ -1,0 +1,30 @@
+import type { Finding, Fix, Severity } from '../analysis/finding';
+import type { ManifestFile, Resource, Span } from '../parse/model';
+import type { Settings } from '../settings';
+
+export type RuleCategory = 'api' | 'schema' | 'best-practice' | 'security' | 'cross-resource';
+
+export interface RuleMeta {
+  /** Stable kebab-case id: the diagnostic code. */
+  id: string;
+  severity: Severity;
+  category: RuleCategory;
+  /** One line, shown in docs/rules.md. */
+  description: string;
+  docsUrl: string;
+  fixable: boolean;
+}
+
+export interface RuleContext {
+  file: ManifestFile;
+  resource: Resource;
+  settings: Settings;
+  report(finding: { span: Span; message: string; fixes?: Fix[]; severity?: Severity }): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+export type { Finding };
