@@ -101,7 +101,6 @@ export async function startCodeServer(options = {}) {
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
-    '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
   ];

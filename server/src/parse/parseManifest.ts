@@ -14,7 +14,7 @@ const TOP_LEVEL_KUBERNETES_KEY = /^(apiVersion|kind)[ \t]*:/m;
 
 export function parseManifest(text: string, options: ParseOptions = {}): ManifestFile {
   const oversized = text.length > (options.maxAnalysisSize ?? DEFAULT_MAX_ANALYSIS_SIZE);
-  const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false });
+  const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const documents: YamlDocument[] = [];
   const resources: Resource[] = [];
   const syntaxProblems: SyntaxProblem[] = [];

@@ -1,0 +1,21 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, eventually, openManifest } from './support';
+
+function lifecycleTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all
+    .flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.label.startsWith('Lifecycle'));
+}
+
+describe('lifecycle preview', () => {
+  after(closeAllEditors);
+
+  it('podlab.openPreview opens a webview panel beside the editor, titled after the resource', async () => {
+    const editor = await openManifest('pod.yaml');
+    await vscode.commands.executeCommand('podlab.openPreview');
+    const tab = await eventually('a "Lifecycle: ..." webview tab', () => lifecycleTabs()[0]);
+    assert.equal(tab.label, 'Lifecycle: hello');
+    assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'the preview should open beside the editor');
+  });
+});

@@ -1,0 +1,145 @@
+/**
+ * A small LSP client for tests: spawns the built server (`node dist/server.js --stdio`) and speaks JSON-RPC to it
+ * the way an editor does. It collects every publishDiagnostics so tests can wait for the one they expect.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, Hover, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const SERVER_PATH = path.resolve(__dirname, '../../dist/server.js');
+
+export interface StartOptions {
+  workspaceFolders?: string[];
+  settings?: Record<string, unknown>;
+  initializationOptions?: unknown;
+}
+
+export class LspClient {
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  readonly notifications: Array<{ method: string; params: unknown }> = [];
+  private readonly versions = new Map<string, number>();
+  private readonly waiters: Array<() => void> = [];
+  stderr = '';
+
+  private constructor(readonly process: ChildProcess, readonly connection: MessageConnection, private settings: Record<string, unknown>) {}
+
+  static async start(options: StartOptions = {}): Promise<LspClient> {
+    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const client = new LspClient(child, connection, options.settings ?? {});
+    child.stderr!.on('data', (chunk: Buffer) => { client.stderr += chunk.toString(); });
+    connection.onNotification((method, params) => {
+      client.notifications.push({ method, params });
+      if (method === 'textDocument/publishDiagnostics') {
+        const published = params as PublishDiagnosticsParams;
+        client.diagnostics.set(published.uri, published);
+      }
+      client.waiters.splice(0).forEach((wake) => wake());
+    });
+    connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
+      params.items.map((item) => (item.section ? client.settings[item.section] ?? null : client.settings)));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.listen();
+    const folders = options.workspaceFolders ?? [];
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: folders[0] ? pathToFileURL(folders[0]).href : null,
+      workspaceFolders: folders.map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) })),
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+          completion: { completionItem: { snippetSupport: true } },
+        },
+        window: { workDoneProgress: true },
+      },
+      initializationOptions: options.initializationOptions,
+    });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  uri(name: string): string {
+    return `file:///podlab-test/${name}`;
+  }
+
+  async open(uri: string, text: string, languageId = 'yaml'): Promise<void> {
+    this.versions.set(uri, 1);
+    this.diagnostics.delete(uri);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Replaces the whole text (a full-document change event). */
+  async replace(uri: string, text: string): Promise<void> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** An incremental change: replaces the text between two positions. */
+  async edit(uri: string, start: Position, end: Position, text: string): Promise<void> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start, end }, text }] });
+  }
+
+  version(uri: string): number {
+    return this.versions.get(uri) ?? 0;
+  }
+
+  /** Resolves with the diagnostics published for the current version of `uri`. */
+  async waitForDiagnostics(uri: string, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const published = this.diagnostics.get(uri);
+      if (published && (published.version === undefined || published.version === this.version(uri))) return published.diagnostics;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw new Error(`No diagnostics for ${uri} (version ${this.version(uri)}) within ${timeoutMs} ms. Server stderr:\n${this.stderr}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, remaining);
+        this.waiters.push(() => { clearTimeout(timer); resolve(); });
+      });
+    }
+  }
+
+  hover(uri: string, position: Position): Promise<Hover | null> {
+    return this.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params);
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // the server may already be gone
+    }
+    this.connection.dispose();
+    if (this.process.exitCode === null) this.process.kill();
+  }
+}
+
+/** The position of the n-th occurrence (from 0) of `needle` in `text`, plus `delta` characters. */
+export function positionOf(text: string, needle: string, occurrence = 0, delta = 0): Position {
+  let offset = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    offset = text.indexOf(needle, offset + 1);
+    if (offset < 0) throw new Error(`"${needle}" occurs fewer than ${occurrence + 1} times`);
+  }
+  offset += delta;
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
