@@ -12,6 +12,7 @@ export interface AnalyzeOptions {
 /** Every finding for one parsed file: syntax first, then the rules over each resource. */
 export function analyze(file: ManifestFile, options: AnalyzeOptions): Finding[] {
   if (!file.looksLikeKubernetes) return [];
+  if (file.templated) return [templateNotice(file.text)];
   const findings = syntaxFindings(file);
   if (file.oversized) {
     findings.push({
@@ -25,6 +26,18 @@ export function analyze(file: ManifestFile, options: AnalyzeOptions): Finding[] 
   if (file.resources.length === 0) return findings;
   findings.push(...runRules(file, options.settings, options.onRuleFailure));
   return findings;
+}
+
+/** A Helm or Go template is not YAML until rendered: say so once instead of reporting what rendering would fix. */
+function templateNotice(text: string): Finding {
+  const start = Math.max(0, text.indexOf('{{'));
+  const end = text.indexOf('}}', start);
+  return {
+    code: 'templated-file',
+    severity: 'information',
+    message: 'This file holds template actions ({{ ... }}), as Helm charts do: Podlab checks it only once rendered (for example with `helm template`).',
+    span: [start, end < 0 ? start : end + 2],
+  };
 }
 
 function firstLineEnd(text: string): number {

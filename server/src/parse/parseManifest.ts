@@ -23,7 +23,7 @@ export function parseManifest(text: string, options: ParseOptions = {}): Manifes
   for (const doc of all) {
     const yamlDocument: YamlDocument = { index: documents.length, doc, span: clampSpan(doc.range, text.length) };
     documents.push(yamlDocument);
-    for (const error of doc.errors) syntaxProblems.push(toProblem(error, 'error', text.length));
+    for (const error of doc.errors) syntaxProblems.push(toProblem(error, error.code === 'DUPLICATE_KEY' ? 'warning' : 'error', text.length));
     for (const warning of doc.warnings) syntaxProblems.push(toProblem(warning, 'warning', text.length));
     if (oversized) continue;
     const resource = readResource(yamlDocument, resources.length, text.length);
@@ -75,7 +75,10 @@ function scalarString(map: YAMLMap, key: string): string | undefined {
 }
 
 function toProblem(error: { code: string; message: string; pos: [number, number] }, severity: 'error' | 'warning', length: number): SyntaxProblem {
-  return { code: error.code, message: firstLine(error.message), span: clampSpan(error.pos, length), severity };
+  const message = error.code === 'DUPLICATE_KEY'
+    ? 'Duplicate key: most YAML readers keep the last value, and kubectl with strict field validation rejects the object.'
+    : firstLine(error.message);
+  return { code: error.code, message, span: clampSpan(error.pos, length), severity };
 }
 
 function firstLine(message: string): string {
