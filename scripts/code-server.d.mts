@@ -12,6 +12,7 @@ export interface StartOptions {
   logFile?: string;
   timeoutMs?: number;
   keepTempDirs?: boolean;
+  port?: number;
 }
 
 export interface CodeServer {
@@ -28,6 +29,7 @@ export interface CodeServer {
 }
 
 export function assertCodeServerInstalled(): void;
+export function ensureCodeServer(): void;
 export function findFreePort(): Promise<number>;
 export function installExtension(extensionsDir: string, vsixPath: string, userDataDir?: string): Promise<string>;
 export function startCodeServer(options?: StartOptions): Promise<CodeServer>;

@@ -1,7 +1,7 @@
 // Starts and stops code-server (VS Code in the browser) for tests and `npm start`:
 // a free loopback port, fresh temporary user-data and extensions folders, and
 // shutdown by PID together with every process it spawned.
-import { spawn, execFile } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,14 @@ export function assertCodeServerInstalled() {
   }
 }
 
+/** Installs code-server into the cache with scripts/install-code-server.sh when it is not there yet. */
+export function ensureCodeServer() {
+  if (existsSync(codeServerBin)) return;
+  console.log(`[code-server] not installed yet: running scripts/install-code-server.sh`);
+  execFileSync(join(repoRoot, 'scripts', 'install-code-server.sh'), { stdio: 'inherit' });
+  assertCodeServerInstalled();
+}
+
 export function findFreePort() {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
@@ -47,7 +55,7 @@ export function findFreePort() {
 }
 
 export async function installExtension(extensionsDir, vsixPath, userDataDir) {
-  assertCodeServerInstalled();
+  ensureCodeServer();
   const args = ['--extensions-dir', extensionsDir, '--install-extension', resolve(vsixPath), '--force'];
   if (userDataDir) args.unshift('--user-data-dir', userDataDir);
   const { stdout, stderr } = await promisify(execFile)(codeServerBin, args, { timeout: 120_000 });
@@ -78,10 +86,10 @@ async function waitUntilAnswering(url, child, timeoutMs) {
 
 /**
  * Starts code-server on a free loopback port with fresh user-data and extensions folders.
- * options: { folder?, vsix?, env?, userSettings?, logFile?, timeoutMs? }
+ * options: { folder?, vsix?, env?, userSettings?, logFile?, timeoutMs?, port?, keepTempDirs? }
  */
 export async function startCodeServer(options = {}) {
-  assertCodeServerInstalled();
+  ensureCodeServer();
   const root = mkdtempSync(join(tmpdir(), 'podlab-code-server-'));
   const userDataDir = join(root, 'user-data');
   const extensionsDir = join(root, 'extensions');
@@ -94,7 +102,7 @@ export async function startCodeServer(options = {}) {
 
   if (options.vsix) await installExtension(extensionsDir, options.vsix, userDataDir);
 
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const args = [
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
@@ -113,7 +121,6 @@ export async function startCodeServer(options = {}) {
     cwd: repoRoot,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
   });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
@@ -141,7 +148,7 @@ export async function startCodeServer(options = {}) {
   } catch (error) {
     await handle.stop().catch(() => undefined);
     const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-4000) : '';
-    throw new Error(`${error instanceof Error ? error.message : error}\n--- code-server log ---\n${tail}`);
+    throw new Error(`${error instanceof Error ? error.message : error}\n--- code-server log ---\n${tail}`, { cause: error });
   }
   return handle;
 }

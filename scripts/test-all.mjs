@@ -51,7 +51,7 @@ function selectedLayers(argv) {
 const stripAnsi = (text) => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 
 /** Mocha's spec/epilogue summary: "  12 passing (3s)", "  1 pending", "  2 failing". */
-export function parseMochaSummary(output) {
+function parseMochaSummary(output) {
   const text = stripAnsi(output);
   const count = (word) => {
     const matches = [...text.matchAll(new RegExp(`^\\s*(\\d+) ${word}\\b`, 'gm'))];

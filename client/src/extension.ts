@@ -1,8 +1,9 @@
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPreview } from './preview';
 import { trackManifestContext } from './manifestContext';
+import { registerTemplateCommands } from './templates/registerTemplateCommands';
 
 let client: LanguageClient | undefined;
 
@@ -17,12 +18,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
     ],
-    synchronize: { configurationSection: 'podlab' },
+    synchronize: { configurationSection: 'podlab', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
     outputChannelName: 'Podlab',
   };
   client = new LanguageClient('podlab', 'Podlab', serverOptions, clientOptions);
   trackManifestContext(context, client);
   registerPreview(context, client);
+  registerTemplateCommands(context);
   await client.start();
 }
 

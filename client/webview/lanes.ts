@@ -70,7 +70,9 @@ export function containerDetail(c: SimulatedContainer): string {
   if (c.exitCode !== undefined) parts.push(`exit code ${c.exitCode}`);
   parts.push(c.ready ? 'ready' : 'not ready');
   parts.push(`restarts ${c.restartCount}`);
-  return parts.join(', ');
+  if (c.lastState) parts.push(`last state ${c.lastState.reason} (exit ${c.lastState.exitCode})`);
+  const detail = parts.join(', ');
+  return c.message ? `${detail}. ${c.message}` : detail;
 }
 
 export function phaseTone(phase: string): Tone {
@@ -91,8 +93,11 @@ export function phaseTone(phase: string): Tone {
 export function podTone(pod: SimulatedPod): Tone {
   if (pod.terminating) return 'terminating';
   if (pod.phase === 'Running' && pod.conditions.Ready === 'True') return 'ready';
-  if (pod.phase === 'Pending' && pod.containers.some((c) => containerTone(c) === 'problem')) return 'problem';
-  if (pod.phase === 'Running' && pod.containers.some((c) => containerTone(c) === 'problem')) return 'problem';
+  if (pod.phase === 'Pending' || pod.phase === 'Running') {
+    const tones = pod.containers.map(containerTone);
+    if (tones.includes('problem')) return 'problem';
+    if (pod.containers.some((c, i) => c.role !== 'init' && tones[i] === 'failed')) return 'failed';
+  }
   return phaseTone(pod.phase);
 }
 

@@ -1,7 +1,12 @@
 // The STATUS column of `kubectl get pods` (kubectl's printPod), from a simulated pod.
 import type { SimulatedPod } from './simulationResult';
 
+/** The engine's STATUS when it gives one, else computed the way kubectl does. */
 export function podDisplayStatus(pod: SimulatedPod): string {
+  return pod.status ?? kubectlPodStatus(pod);
+}
+
+export function kubectlPodStatus(pod: SimulatedPod): string {
   let status = pod.phase;
   const inits = pod.containers.filter((c) => c.role !== 'app');
   let initializing = false;

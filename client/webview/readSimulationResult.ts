@@ -61,8 +61,16 @@ function readContainer(value: unknown): SimulatedContainer | undefined {
   };
   const reason = text(value.reason);
   if (reason) container.reason = reason;
+  const message = text(value.message);
+  if (message) container.message = message;
   const exitCode = finite(value.exitCode);
   if (exitCode !== undefined) container.exitCode = Math.trunc(exitCode);
+  if (typeof value.started === 'boolean') container.started = value.started;
+  if (isObject(value.lastState)) {
+    const lastReason = text(value.lastState.reason);
+    const lastExit = finite(value.lastState.exitCode);
+    if (lastReason !== undefined && lastExit !== undefined) container.lastState = { reason: lastReason, exitCode: Math.trunc(lastExit) };
+  }
   return container;
 }
 
@@ -91,6 +99,10 @@ function readPod(value: unknown): SimulatedPod | undefined {
   const containers = list(value.containers, readContainer);
   if (name === undefined || phase === undefined || containers === undefined) return undefined;
   const pod: SimulatedPod = { name, phase, conditions: readConditions(value.conditions), containers };
+  const status = text(value.status);
+  if (status) pod.status = status;
+  const node = text(value.node);
+  if (node) pod.node = node;
   const revision = finite(value.revision);
   if (revision !== undefined) pod.revision = Math.trunc(revision);
   if (value.terminating === true || typeof value.deletedAt === 'number') pod.terminating = true;

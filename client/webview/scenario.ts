@@ -5,18 +5,26 @@
 export interface ContainerScenario {
   runSeconds?: number;
   exitCode?: number;
+  oomKilled?: boolean;
   pullFails?: boolean;
   readyAfterSeconds?: number;
   livenessFailsAfterSeconds?: number;
+  startedAfterSeconds?: number;
   sigtermExitSeconds?: number;
+  sigtermExitCode?: number;
+  preStopSeconds?: number;
 }
 
 export interface Scenario {
   horizon?: number;
   pullSeconds?: number;
+  cachedImages?: string[];
   deleteAt?: number;
+  deleteGracePeriodSeconds?: number;
   nodeLostAt?: number;
   rolloutAt?: number;
+  rolloutImage?: string;
+  unboundClaims?: string[];
   containers?: Record<string, ContainerScenario>;
 }
 
@@ -35,25 +43,47 @@ export interface BooleanKnob<K extends string> {
   hint: string;
 }
 
-type PodNumberKey = 'horizon' | 'pullSeconds' | 'deleteAt' | 'nodeLostAt' | 'rolloutAt';
-type ContainerNumberKey = Exclude<keyof ContainerScenario, 'pullFails'>;
+export interface TextKnob<K extends string> {
+  key: K;
+  label: string;
+  hint: string;
+  /** A list of names, written separated by commas or spaces. */
+  list: boolean;
+}
+
+type PodNumberKey = 'horizon' | 'pullSeconds' | 'deleteAt' | 'deleteGracePeriodSeconds' | 'nodeLostAt' | 'rolloutAt';
+type PodTextKey = 'rolloutImage' | 'cachedImages' | 'unboundClaims';
+type ContainerBooleanKey = 'pullFails' | 'oomKilled';
+type ContainerNumberKey = Exclude<keyof ContainerScenario, ContainerBooleanKey>;
 
 /** One day: long enough for any lesson, short enough to keep the simulation quick. */
 export const MAX_SECONDS = 86_400;
 export const MAX_CONTAINERS = 200;
 export const MAX_CONTAINER_NAME = 253;
+export const MAX_TEXT = 512;
+export const MAX_LIST = 50;
 
 const seconds = { min: 0, max: MAX_SECONDS, integer: false };
 
 export const POD_KNOBS: readonly NumberKnob<PodNumberKey>[] = [
   { key: 'deleteAt', label: 'Delete pod at (s)', hint: 'kubectl delete at this time: preStop, SIGTERM, grace period, SIGKILL', ...seconds },
+  { key: 'deleteGracePeriodSeconds', label: 'with grace period (s)', hint: 'kubectl delete --grace-period; empty: the pod\'s terminationGracePeriodSeconds', ...seconds },
   { key: 'nodeLostAt', label: 'Lose node at (s)', hint: 'the node stops reporting at this time', ...seconds },
   { key: 'pullSeconds', label: 'Image pull takes (s)', hint: 'time to pull an image that is not on the node', ...seconds },
   { key: 'horizon', label: 'Simulate for (s)', hint: 'how long to simulate; empty: until nothing changes any more', min: 1, max: MAX_SECONDS, integer: false },
 ];
 
 export const DEPLOYMENT_KNOBS: readonly NumberKnob<PodNumberKey>[] = [
-  { key: 'rolloutAt', label: 'Roll out new image at (s)', hint: 'a new pod template revision is applied at this time', ...seconds },
+  { key: 'rolloutAt', label: 'Roll out new revision at (s)', hint: 'a new pod template revision is applied at this time', ...seconds },
+];
+
+export const DEPLOYMENT_TEXT_KNOBS: readonly TextKnob<PodTextKey>[] = [
+  { key: 'rolloutImage', label: 'New image', hint: 'image of the first app container in the new revision; empty: same image, like kubectl rollout restart', list: false },
+];
+
+export const POD_TEXT_KNOBS: readonly TextKnob<PodTextKey>[] = [
+  { key: 'cachedImages', label: 'Images already on the node', hint: 'image references, separated by commas or spaces: no pull needed at t=0', list: true },
+  { key: 'unboundClaims', label: 'Claims that never bind', hint: 'PersistentVolumeClaim names, separated by commas or spaces', list: true },
 ];
 
 export const CONTAINER_NUMBER_KNOBS: readonly NumberKnob<ContainerNumberKey>[] = [
@@ -61,11 +91,15 @@ export const CONTAINER_NUMBER_KNOBS: readonly NumberKnob<ContainerNumberKey>[] =
   { key: 'exitCode', label: 'with exit code', hint: 'exit code of those exits (default 0)', min: 0, max: 255, integer: true },
   { key: 'readyAfterSeconds', label: 'Readiness fails until (s)', hint: 'the readiness probe fails until this many seconds after start', ...seconds },
   { key: 'livenessFailsAfterSeconds', label: 'Liveness fails from (s)', hint: 'the liveness probe fails from this many seconds after start', ...seconds },
+  { key: 'startedAfterSeconds', label: 'Startup probe fails until (s)', hint: 'the startup probe fails until this many seconds after start', ...seconds },
+  { key: 'preStopSeconds', label: 'preStop hook runs for (s)', hint: 'default: read from lifecycle.preStop, else 0', ...seconds },
   { key: 'sigtermExitSeconds', label: 'Exits after SIGTERM (s)', hint: 'seconds from SIGTERM to exit (default: at once)', ...seconds },
+  { key: 'sigtermExitCode', label: 'SIGTERM exit code', hint: 'exit code when the process ends on SIGTERM (default 143)', min: 0, max: 255, integer: true },
 ];
 
-export const CONTAINER_BOOLEAN_KNOBS: readonly BooleanKnob<'pullFails'>[] = [
+export const CONTAINER_BOOLEAN_KNOBS: readonly BooleanKnob<ContainerBooleanKey>[] = [
   { key: 'pullFails', label: 'Image pull fails', hint: 'every pull of the image fails' },
+  { key: 'oomKilled', label: 'Runs end OOMKilled', hint: 'the exits are by the OOM killer (exit 137, reason OOMKilled)' },
 ];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -77,6 +111,23 @@ export function readKnobNumber(knob: NumberKnob<string>, value: unknown): number
   if (typeof value !== 'number' || !Number.isFinite(value) || value < knob.min) return undefined;
   if (knob.integer && !Number.isInteger(value)) return undefined;
   return Math.min(value, knob.max);
+}
+
+/** The words of a list knob: `a, b c` -> ['a', 'b', 'c']. */
+export function splitList(text: string): string[] {
+  return text.split(/[\s,]+/).filter((item) => item.length > 0);
+}
+
+function readText(knob: TextKnob<string>, value: unknown): string | string[] | undefined {
+  if (knob.list) {
+    const items = Array.isArray(value) ? value : typeof value === 'string' ? splitList(value) : undefined;
+    if (!items) return undefined;
+    const clean = items.filter((item): item is string => typeof item === 'string' && item.length > 0 && item.length <= MAX_TEXT).slice(0, MAX_LIST);
+    return clean.length > 0 ? clean : undefined;
+  }
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed.length > 0 && trimmed.length <= MAX_TEXT ? trimmed : undefined;
 }
 
 function readContainerScenario(value: unknown): ContainerScenario | undefined {
@@ -100,6 +151,10 @@ export function readScenario(value: unknown): Scenario {
   for (const knob of [...POD_KNOBS, ...DEPLOYMENT_KNOBS]) {
     const n = readKnobNumber(knob, value[knob.key]);
     if (n !== undefined) out[knob.key] = n;
+  }
+  for (const knob of [...DEPLOYMENT_TEXT_KNOBS, ...POD_TEXT_KNOBS]) {
+    const text = readText(knob, value[knob.key]);
+    if (text !== undefined) (out as Record<string, unknown>)[knob.key] = text;
   }
   if (isRecord(value.containers)) {
     const entries: [string, ContainerScenario][] = [];

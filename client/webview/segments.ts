@@ -45,3 +45,17 @@ export class SegmentBuilder {
     return this.done;
   }
 }
+
+/** The segment covering `time` (segments sorted and not overlapping), if any. */
+export function segmentAt(segments: readonly Segment[], time: number): Segment | undefined {
+  let low = 0;
+  let high = segments.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const s = segments[mid];
+    if (time < s.from) high = mid - 1;
+    else if (time >= s.to) low = mid + 1;
+    else return s;
+  }
+  return undefined;
+}

@@ -20,14 +20,21 @@ export interface SimulatedContainer {
   role: ContainerRole;
   state: ContainerStateName;
   reason?: string;
+  message?: string;
   exitCode?: number;
   ready: boolean;
+  started?: boolean;
   restartCount: number;
+  /** The previous instance's termination. */
+  lastState?: { reason: string; exitCode: number };
 }
 
 export interface SimulatedPod {
   name: string;
   phase: string;
+  /** The STATUS column of `kubectl get pods`, when the engine computes it. */
+  status?: string;
+  node?: string;
   /** Revision of the ReplicaSet that owns the pod, when the engine says so. */
   revision?: number;
   /** True once the pod has a deletionTimestamp (kubectl shows Terminating). */

@@ -9,39 +9,54 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { logEachFailureOnce } from './analysis/failureLog';
 import { ManifestStore } from './analysis/store';
 import { codeActions } from './features/codeActions';
+import { FIX_ALL_KIND } from './features/fixAll';
 import { codeLenses } from './features/codeLens';
 import { toDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
+import { definition } from './features/definition';
+import { references } from './features/references';
+import { documentSymbols } from './features/symbols';
 import { summarizeResources } from './features/resources';
 import { simulateResource, type SimulateParams } from './features/simulate';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+import { WorkspaceService } from './workspace/workspaceService';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let settings: Settings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
 
-const loggedFailures = new Set<string>();
-function logFailureOnce(what: string, error: unknown): void {
-  if (loggedFailures.has(what)) return;
-  loggedFailures.add(what);
-  connection.console.error(`${what} failed and was skipped: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-}
+const logFailureOnce = logEachFailureOnce((message) => connection.console.error(message));
 
-const store = new ManifestStore(() => ({
+const store: ManifestStore = new ManifestStore((uri) => ({
   settings,
   onRuleFailure: (rule, error) => logFailureOnce(`Rule ${rule.meta.id}`, error),
+  onCheckFailure: logFailureOnce,
+  workspace: workspace.view(uri),
 }));
+
+/** Another file changed in a way cross-resource results may see: analyse the open documents again. */
+function republishAll(): void {
+  store.invalidateFindings();
+  documents.all().forEach(publishDiagnostics);
+}
+
+const workspace: WorkspaceService = new WorkspaceService(connection, { store, settings: () => settings, onChange: republishAll, log: (message) => connection.console.log(message) });
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  workspace.initialize(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      definitionProvider: true,
+      referencesProvider: true,
+      documentSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'podlab', version: '0.1.0' },
@@ -51,7 +66,9 @@ connection.onInitialize((params): InitializeResult => {
 connection.onInitialized(() => {
   if (canPullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podlab' });
-    void refreshSettings();
+    void refreshSettings().then(() => workspace.start());
+  } else {
+    void workspace.start();
   }
 });
 
@@ -84,16 +101,36 @@ function publishDiagnostics(document: TextDocument): void {
   void connection.sendNotification('podlab/manifestStatus', { uri: document.uri, isManifest: store.file(document).resources.length > 0 });
 }
 
-documents.onDidChangeContent((change) => publishDiagnostics(change.document));
+documents.onDidChangeContent((change) => {
+  if (workspace.documentChanged(change.document)) republishAll();
+  else publishDiagnostics(change.document);
+});
+connection.onDidChangeWatchedFiles((params) => workspace.watchedFilesChanged(params.changes));
 documents.onDidClose((event) => {
   store.forget(event.document.uri);
+  void workspace.documentClosed(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
 connection.onHover((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
-  return hover(document, store.file(document), params.position, (provider, error) => logFailureOnce(`Hover ${provider.id}`, error));
+  return hover(document, store.file(document), params.position, (provider, error) => logFailureOnce(`Hover ${provider.id}`, error), undefined, workspace.view(document.uri));
+});
+
+connection.onDefinition((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? definition(document, store.file(document), params.position, workspace.view(document.uri)) : [];
+});
+
+connection.onReferences((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? references(document, store.file(document), params.position, params.context.includeDeclaration, workspace.view(document.uri)) : [];
+});
+
+connection.onDocumentSymbol((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? documentSymbols(document, store.file(document)) : [];
 });
 
 connection.onCodeAction((params) => {

@@ -9,7 +9,8 @@ describe('Podlab in VS Code (e2e, packaged .vsix)', function () {
 
   before(async function () {
     this.timeout(180_000);
-    workbench = await Workbench.open();
+    // Only these two files, so that the Problems count is about the Deployment alone.
+    workbench = await Workbench.open(['deployment-restart-never.yaml', 'pod.yaml']);
   });
 
   after(async () => {
@@ -33,24 +34,26 @@ describe('Podlab in VS Code (e2e, packaged .vsix)', function () {
   });
 
   it('explains restartPolicy on hover', async () => {
+    await workbench.openFile('deployment-restart-never.yaml');
     await workbench.token('restartPolicy').hover();
     const hover = workbench.page.locator('.monaco-hover:not(.hidden)', { hasText: 'restartPolicy' }).first();
     await hover.waitFor({ state: 'visible', timeout: 20_000 });
     const text = await hover.innerText();
     assert.match(text, /restartPolicy/);
     assert.match(text, /Always/);
+    await workbench.page.waitForTimeout(500); // let the hover finish fading in for the screenshot
     await workbench.screenshot('2-hover');
     await workbench.page.keyboard.press('Escape');
     await workbench.page.mouse.move(5, 5);
   });
 
   it('fixes it with the quick fix offered by Ctrl+. and the squiggle goes away', async () => {
+    await workbench.openFile('deployment-restart-never.yaml');
     await workbench.token('Never').click();
     await workbench.page.keyboard.press('Control+.');
-    const fix = workbench.page.locator('.action-widget .monaco-list-row', { hasText: 'Change restartPolicy to Always' }).first();
-    await fix.waitFor({ state: 'visible', timeout: 20_000 });
+    await workbench.page.locator('.action-widget .monaco-list-row', { hasText: 'Change restartPolicy to Always' }).first().waitFor({ timeout: 20_000 });
     await workbench.screenshot('3-quick-fix-menu');
-    await fix.click();
+    await workbench.chooseAction('Change restartPolicy to Always');
 
     await until('restartPolicy: Always in the editor', () => workbench.editorText(), (text) => text.includes('restartPolicy: Always'));
     const text = await workbench.editorText();

@@ -20,14 +20,15 @@ export class Workbench {
     private readonly scratch: string,
   ) {}
 
-  /** Installs the .vsix into a fresh code-server, opens a copy of `workspaceSource` in Chromium. */
-  static async open(workspaceSource = fixtureWorkspace): Promise<Workbench> {
+  /** Installs the .vsix into a fresh code-server and opens, in Chromium, a folder holding copies of `files` (from the fixture workspace). */
+  static async open(files: string[]): Promise<Workbench> {
     if (!existsSync(vsixPath)) {
       throw new Error(`${vsixPath} does not exist: run \`npm run package\` first (the e2e tests install the packaged extension)`);
     }
     const scratch = mkdtempSync(path.join(tmpdir(), 'podlab-e2e-'));
     const workspace = path.join(scratch, 'workspace');
-    cpSync(workspaceSource, workspace, { recursive: true });
+    mkdirSync(workspace);
+    for (const file of files) cpSync(path.join(fixtureWorkspace, file), path.join(workspace, file));
     const server = await startCodeServer({ vsix: vsixPath, userSettings: { 'editor.hover.delay': 300 } });
     let browser: Browser | undefined;
     try {
@@ -77,9 +78,10 @@ export class Workbench {
 
   /** The text of the active editor's visible lines, with the non-breaking spaces Monaco renders made plain. */
   async editorText(): Promise<string> {
+    type RenderedLine = { style: { top: string }; innerText: string };
     const lines = await this.activeEditor().locator('.view-line').evaluateAll((elements) =>
-      elements
-        .map((element) => ({ top: parseFloat((element as HTMLElement).style.top), text: (element as HTMLElement).innerText }))
+      (elements as unknown as RenderedLine[])
+        .map((element) => ({ top: parseFloat(element.style.top), text: element.innerText }))
         .sort((a, b) => a.top - b.top)
         .map((line) => line.text),
     );
@@ -110,6 +112,23 @@ export class Workbench {
     await row.waitFor({ timeout: 10_000 });
     await this.page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden' });
+  }
+
+  /** Picks `title` in the open action widget (Ctrl+. menu) with the keyboard, as a user would. */
+  async chooseAction(title: string): Promise<void> {
+    const rows = this.page.locator('.action-widget .monaco-list-row.action');
+    await rows.filter({ hasText: title }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    const count = await rows.count();
+    for (let step = 0; step <= count; step++) {
+      const focused = await this.page.locator('.action-widget .monaco-list-row.focused').getAttribute('aria-label');
+      if (focused === title) {
+        await this.page.keyboard.press('Enter');
+        await rows.first().waitFor({ state: 'detached' });
+        return;
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`could not focus "${title}" in the action widget`);
   }
 
   /** The frame (webviews are nested iframes) whose document holds `selector`. */

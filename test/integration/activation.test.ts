@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, closeAllEditors, openManifest, waitForDiagnostics } from './support';
+import { EXTENSION_ID, closeAllEditors, openManifest, podlabDiagnostics, waitForDiagnostics } from './support';
 
 describe('activation', () => {
   after(closeAllEditors);
@@ -19,12 +19,12 @@ describe('activation', () => {
     assert.ok(commands.includes('podlab.openPreview'), 'podlab.openPreview is not registered');
   });
 
-  it('publishes no podlab diagnostics for a valid Pod', async () => {
+  it('publishes no podlab errors for a valid Pod', async () => {
     const editor = await openManifest('pod.yaml');
     // An empty list is also the initial state, so wait for the server to have looked at another file first.
     const broken = await openManifest('syntax-error.yaml');
     await waitForDiagnostics(broken.document.uri, (diagnostics) => diagnostics.length > 0);
-    const diagnostics = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => d.source === 'podlab');
-    assert.deepEqual(diagnostics.map((d) => d.message), []);
+    const errors = podlabDiagnostics(editor.document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(errors.map((d) => d.message), []);
   });
 });

@@ -1,17 +1,26 @@
 import type { ManifestFile } from '../parse/model';
+import { MAX_PARSE_SIZE } from '../parse/parseManifest';
+import { validateSchema } from '../schema/validate';
 import type { Settings } from '../settings';
+import type { WorkspaceView } from '../workspace/view';
 import type { Finding } from './finding';
 import { runRules, type RuleFailureLogger } from './runRules';
+import { applySuppressions } from './suppression';
 import { syntaxFindings } from './syntaxFindings';
 
 export interface AnalyzeOptions {
   settings: Settings;
   onRuleFailure: RuleFailureLogger;
+  /** The workspace seen from the analysed document (cross-resource rules). */
+  workspace?: WorkspaceView;
+  /** A check that is not a rule (schema validation) threw: its findings are lost, the others stay. */
+  onCheckFailure?: (what: string, error: unknown) => void;
 }
 
 /** Every finding for one parsed file: syntax first, then the rules over each resource. */
 export function analyze(file: ManifestFile, options: AnalyzeOptions): Finding[] {
   if (!file.looksLikeKubernetes) return [];
+  if (file.unparsed) return [notParsedNotice(file.text)];
   if (file.templated) return [templateNotice(file.text)];
   const findings = syntaxFindings(file);
   if (file.oversized) {
@@ -24,8 +33,13 @@ export function analyze(file: ManifestFile, options: AnalyzeOptions): Finding[] 
     return findings;
   }
   if (file.resources.length === 0) return findings;
-  findings.push(...runRules(file, options.settings, options.onRuleFailure));
-  return findings;
+  try {
+    findings.push(...validateSchema(file, options.settings));
+  } catch (error) {
+    options.onCheckFailure?.('Schema validation', error);
+  }
+  findings.push(...runRules(file, options.settings, options.onRuleFailure, undefined, options.workspace));
+  return applySuppressions(file, findings);
 }
 
 /** A Helm or Go template is not YAML until rendered: say so once instead of reporting what rendering would fix. */
@@ -37,6 +51,16 @@ function templateNotice(text: string): Finding {
     severity: 'information',
     message: 'This file holds template actions ({{ ... }}), as Helm charts do: Podlab checks it only once rendered (for example with `helm template`).',
     span: [start, end < 0 ? start : end + 2],
+  };
+}
+
+/** Above the hard limit the file is not parsed at all; the one diagnostic says so, on its first line. */
+function notParsedNotice(text: string): Finding {
+  return {
+    code: 'file-too-large',
+    severity: 'information',
+    message: `This file is larger than ${MAX_PARSE_SIZE.toLocaleString('en-US')} characters: Podlab does not parse it at all (not even its YAML syntax), so the editor stays responsive.`,
+    span: [0, firstLineEnd(text)],
   };
 }
 

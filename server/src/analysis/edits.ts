@@ -1,6 +1,6 @@
-import { Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from './finding';
-import { spanOf } from '../parse/yamlNodes';
+import { pairOf, spanOf } from '../parse/yamlNodes';
 
 /** Replaces a scalar's text with `value`, keeping the quoting style the user chose. */
 export function replaceScalar(node: Scalar, value: string): TextEdit | undefined {
@@ -25,4 +25,250 @@ export function indentOfLine(text: string, offset: number): string {
 /** The line ending the document already uses. */
 export function eolOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+export function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The offset of the line break that ends the line holding `offset` (before a `\r\n`), or the text's end. */
+export function lineEndOf(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  if (newline < 0) return text.length;
+  return newline > 0 && text[newline - 1] === '\r' ? newline - 1 : newline;
+}
+
+export function columnOf(text: string, offset: number): number {
+  return offset - lineStartOf(text, offset);
+}
+
+/** The document's indentation step: the smallest indentation any line uses (2 when nothing is indented). */
+export function indentUnitOf(text: string): number {
+  let unit = Infinity;
+  for (const match of text.matchAll(/^( +)[^ \r\n#]/gm)) unit = Math.min(unit, match[1].length);
+  return Number.isFinite(unit) && unit <= 8 ? unit : 2;
+}
+
+/** Whether block sequences under a key are indented (`key:\n  - a`) rather than flush (`key:\n- a`); follows the document. */
+export function indentsSequences(text: string): boolean {
+  const match = /^( *)[^\s#-][^\n]*:[ \t]*\r?\n( *)- /m.exec(text);
+  return match ? match[2].length > match[1].length : true;
+}
+
+interface Layout {
+  eol: string;
+  unit: number;
+  indentSeq: boolean;
+}
+
+function layoutOf(text: string): Layout {
+  return { eol: eolOf(text), unit: indentUnitOf(text), indentSeq: indentsSequences(text) };
+}
+
+/** `value` as block YAML lines, each prefixed with `indent`. */
+export function blockLines(text: string, value: unknown, indent: number): string[] {
+  const layout = layoutOf(text);
+  const rendered = stringify(value, { indent: layout.unit, indentSeq: layout.indentSeq, lineWidth: 0 }).replace(/\n$/, '');
+  return rendered.split('\n').map((line) => (line.length > 0 ? ' '.repeat(indent) + line : line));
+}
+
+/** `value` in flow style: `{a: 1, b: [x]}`. */
+export function flowText(value: unknown): string {
+  return stringify(value, { collectionStyle: 'flow', flowCollectionPadding: false, lineWidth: 0 }).trim();
+}
+
+/** The end of the last character that belongs to `node` (comments on the same line included, trailing blank lines not). */
+function contentEnd(text: string, node: Node): number {
+  let end = node.range![1];
+  while (end > node.range![0] && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+function pairEnd(text: string, pair: Pair): number {
+  const value = pair.value as Node | null;
+  if (value && value.range) return contentEnd(text, value);
+  const key = pair.key as Node;
+  const colon = text.indexOf(':', key.range![1]);
+  return colon >= 0 ? colon + 1 : key.range![1];
+}
+
+function keyStart(pair: Pair): number {
+  return (pair.key as Node).range![0];
+}
+
+/** Adds `key: value` as the last entry of `map`, in the map's own style and indentation. */
+export function insertPair(text: string, map: YAMLMap, key: string, value: unknown): TextEdit | undefined {
+  return insertEntries(text, map, { [key]: value });
+}
+
+/** Adds every entry of `entries` after the last entry of `map`, in one edit. */
+export function insertEntries(text: string, map: YAMLMap, entries: Record<string, unknown>): TextEdit | undefined {
+  if (!map.range || Object.keys(entries).length === 0) return undefined;
+  if (map.flow) {
+    const entry = flowText(entries).slice(1, -1);
+    const last = map.items[map.items.length - 1];
+    if (!last) {
+      const close = text.lastIndexOf('}', map.range[1]);
+      return close < 0 ? undefined : { span: [close, close], newText: entry };
+    }
+    const end = pairEnd(text, last);
+    return { span: [end, end], newText: `, ${entry}` };
+  }
+  const first = map.items[0];
+  const last = map.items[map.items.length - 1];
+  if (!first || !last) return undefined;
+  const column = columnOf(text, keyStart(first));
+  const at = lineEndOf(text, pairEnd(text, last));
+  const eol = eolOf(text);
+  return { span: [at, at], newText: eol + blockLines(text, entries, column).join(eol) };
+}
+
+/**
+ * Merges `tree` into `map`: keys missing from `map` are added in one edit per existing map;
+ * keys present hold maps to merge into, and leaves already present are left alone.
+ */
+export function mergeInto(text: string, map: YAMLMap, tree: Record<string, unknown>): TextEdit[] | undefined {
+  const missing: Record<string, unknown> = {};
+  const edits: TextEdit[] = [];
+  for (const [key, value] of Object.entries(tree)) {
+    const pair = pairOf(map, key);
+    if (!pair) {
+      missing[key] = value;
+      continue;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
+    if (isMap(pair.value)) {
+      const inner = mergeInto(text, pair.value, value as Record<string, unknown>);
+      if (!inner) return undefined;
+      edits.push(...inner);
+    } else if (isEmptyValue(pair.value)) {
+      const edit = fillEmptyPair(text, map, pair, value);
+      if (!edit) return undefined;
+      edits.push(edit);
+    } else {
+      return undefined;
+    }
+  }
+  if (Object.keys(missing).length > 0) {
+    const edit = insertEntries(text, map, missing);
+    if (!edit) return undefined;
+    edits.push(edit);
+  }
+  return edits;
+}
+
+/** Gives `key:` (present with no value) a value, rendered below it in block style. */
+function fillEmptyPair(text: string, map: YAMLMap, pair: Pair, value: unknown): TextEdit | undefined {
+  const end = pairEnd(text, pair);
+  if (map.flow || typeof value !== 'object' || value === null) return { span: [end, end], newText: ` ${flowText(value)}` };
+  const column = columnOf(text, keyStart(pair));
+  const layout = layoutOf(text);
+  const indent = Array.isArray(value) && !layout.indentSeq ? column : column + layout.unit;
+  const eol = eolOf(text);
+  const at = lineEndOf(text, end);
+  const trailing = text.slice(end, at);
+  return { span: [end, at], newText: trailing.trimEnd() + eol + blockLines(text, value, indent).join(eol) };
+}
+
+function isEmptyValue(node: unknown): boolean {
+  return node === null || node === undefined || (isScalar(node) && (node.value === null || node.value === undefined) && !node.source);
+}
+
+/**
+ * Sets `value` at `path` under `map`, creating the maps along the way.
+ * Existing maps are reused; a key already holding something other than a map stops it (undefined).
+ */
+export function setIn(text: string, map: YAMLMap, path: readonly string[], value: unknown): TextEdit | undefined {
+  let current = map;
+  for (let i = 0; i < path.length; i++) {
+    const pair = pairOf(current, path[i]);
+    const rest = nest(path.slice(i + 1), value);
+    if (!pair) return insertPair(text, current, path[i], rest);
+    if (i === path.length - 1) {
+      if (isScalar(pair.value) && !isEmptyValue(pair.value) && !isMap(value) && !Array.isArray(value)) {
+        return { span: spanOf(pair.value)!, newText: flowText(value) };
+      }
+      if (isEmptyValue(pair.value)) return fillEmptyPair(text, current, pair, value);
+      return undefined;
+    }
+    if (isMap(pair.value)) {
+      current = pair.value;
+      continue;
+    }
+    if (isEmptyValue(pair.value)) return fillEmptyPair(text, current, pair, rest);
+    return undefined;
+  }
+  return undefined;
+}
+
+function nest(path: readonly string[], value: unknown): unknown {
+  return path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value);
+}
+
+/** Removes `key` and its value from `map`, whole lines where the pair has its own lines. */
+export function removePair(text: string, map: YAMLMap, key: string): TextEdit | undefined {
+  const index = map.items.findIndex((item) => isScalar(item.key) && item.key.value === key);
+  if (index < 0) return undefined;
+  const pair = map.items[index];
+  const start = keyStart(pair);
+  const end = pairEnd(text, pair);
+  const next = map.items[index + 1];
+  const previous = map.items[index - 1];
+  if (map.flow) {
+    if (previous) return { span: [pairEnd(text, previous), end], newText: '' };
+    if (next) return { span: [start, keyStart(next)], newText: '' };
+    return { span: [start, end], newText: '' };
+  }
+  const lineStart = lineStartOf(text, start);
+  const ownsLine = text.slice(lineStart, start).trim() === '';
+  if (!ownsLine) {
+    // The pair follows a `- ` on its line: the next pair moves up to take its place.
+    if (next) return { span: [start, keyStart(next)], newText: '' };
+    return { span: [start, lineEndOf(text, end)], newText: '{}' };
+  }
+  if (map.items.length === 1) return undefined;
+  const lineEnd = lineEndOf(text, end);
+  const afterBreak = text.startsWith('\r\n', lineEnd) ? lineEnd + 2 : text[lineEnd] === '\n' ? lineEnd + 1 : lineEnd;
+  return { span: [lineStart, afterBreak], newText: '' };
+}
+
+/** The offset of the `-` that introduces a block sequence item starting at `itemStart`. */
+export function dashOf(text: string, itemStart: number): number {
+  let at = itemStart - 1;
+  while (at >= 0 && text[at] !== '-') at--;
+  return at;
+}
+
+/** Appends `value` as the last item of `seq`, in its own style. */
+export function appendItem(text: string, seq: YAMLSeq, value: unknown): TextEdit | undefined {
+  const last = seq.items[seq.items.length - 1] as Node | undefined;
+  if (seq.flow) {
+    if (!last?.range) {
+      const close = text.lastIndexOf(']', seq.range![1]);
+      return close < 0 ? undefined : { span: [close, close], newText: flowText(value) };
+    }
+    const end = contentEnd(text, last);
+    return { span: [end, end], newText: `, ${flowText(value)}` };
+  }
+  const first = seq.items[0] as Node | undefined;
+  if (!first?.range || !last?.range) return undefined;
+  const dashColumn = columnOf(text, dashOf(text, first.range[0]));
+  const eol = eolOf(text);
+  const at = lineEndOf(text, contentEnd(text, last));
+  return { span: [at, at], newText: eol + itemLines(text, value, dashColumn).join(eol) };
+}
+
+/** `value` as a block sequence item whose dash sits at `dashColumn`. */
+export function itemLines(text: string, value: unknown, dashColumn: number): string[] {
+  const lines = blockLines(text, value, dashColumn + 2);
+  lines[0] = `${' '.repeat(dashColumn)}- ${lines[0].slice(dashColumn + 2)}`;
+  return lines;
+}
+
+/** Adds `key` holding a one-item list to `map`, or appends the item when the list exists. */
+export function appendToList(text: string, map: YAMLMap, key: string, item: unknown): TextEdit | undefined {
+  const pair = pairOf(map, key);
+  if (pair && isSeq(pair.value)) return appendItem(text, pair.value, item);
+  if (pair && !isEmptyValue(pair.value)) return undefined;
+  return setIn(text, map, [key], [item]);
 }

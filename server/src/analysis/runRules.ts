@@ -1,25 +1,31 @@
 import type { ManifestFile } from '../parse/model';
+import { hasSyntaxErrors } from '../parse/parseManifest';
 import { RULES } from '../rules';
 import type { Rule } from '../rules/types';
 import type { Settings } from '../settings';
+import type { WorkspaceView } from '../workspace/view';
 import type { Finding } from './finding';
 
 export type RuleFailureLogger = (rule: Rule, error: unknown) => void;
 
-/** Runs every enabled rule on every resource; a rule that throws loses only its own findings. */
-export function runRules(file: ManifestFile, settings: Settings, onFailure: RuleFailureLogger, rules: readonly Rule[] = RULES): Finding[] {
+/**
+ * Runs every enabled rule on every resource; a rule that throws loses only its own findings.
+ * A document with YAML errors is skipped: its tree is the parser's guess, and findings on a guess are noise.
+ */
+export function runRules(file: ManifestFile, settings: Settings, onFailure: RuleFailureLogger, rules: readonly Rule[] = RULES, workspace?: WorkspaceView): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
-    const level = settings.rules[rule.meta.id] ?? rule.meta.severity;
-    if (level === 'off') continue;
+    const override = settings.rules[rule.meta.id];
+    if (override === 'off') continue;
     for (const resource of file.resources) {
-      if (!resource.object) continue;
+      if (!resource.object || hasSyntaxErrors(resource.document)) continue;
       try {
         rule.check({
           file,
           resource,
           settings,
-          report: (found) => findings.push({ code: rule.meta.id, severity: found.severity ?? level, message: found.message, span: found.span, fixes: found.fixes }),
+          workspace,
+          report: (found) => findings.push({ code: rule.meta.id, severity: override ?? found.severity ?? rule.meta.severity, message: found.message, span: found.span, fixes: found.fixes }),
         });
       } catch (error) {
         onFailure(rule, error);

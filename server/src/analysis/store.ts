@@ -19,7 +19,8 @@ export class ManifestStore {
   private readonly entries = new Map<string, Entry>();
   parseCount = 0;
 
-  constructor(private readonly options: () => AnalyzeOptions) {}
+  /** `options` gets the URI of the document analysed, so cross-resource rules can see the workspace from it. */
+  constructor(private readonly options: (uri: string) => AnalyzeOptions) {}
 
   file(document: TextDocument): ManifestFile {
     return this.entry(document).file;
@@ -27,7 +28,7 @@ export class ManifestStore {
 
   findings(document: TextDocument): Finding[] {
     const entry = this.entry(document);
-    entry.findings ??= analyze(entry.file, this.options());
+    entry.findings ??= analyze(entry.file, this.options(document.uri));
     return entry.findings;
   }
 
@@ -44,7 +45,7 @@ export class ManifestStore {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version) return cached;
     this.parseCount++;
-    const settings: Settings = this.options().settings;
+    const settings: Settings = this.options(document.uri).settings;
     const entry: Entry = { version: document.version, file: parseManifest(document.getText(), { maxAnalysisSize: settings.maxFileSize }) };
     this.entries.set(document.uri, entry);
     return entry;

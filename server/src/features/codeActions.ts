@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../analysis/finding';
 import { SOURCE } from './diagnostics';
+import { fixAllActions } from './fixAll';
 import { overlaps, sameRange, toRange } from './ranges';
 
 /** Quick fixes for the podlab diagnostics in the requested range, taken from the cached findings of this version. */
@@ -24,6 +25,7 @@ export function codeActions(document: TextDocument, findings: readonly Finding[]
       });
     }
   }
+  actions.push(...fixAllActions(document, findings, params));
   return actions;
 }
 

@@ -5,16 +5,24 @@ import type { HoverProvider } from '../hovers/types';
 import type { ManifestFile } from '../parse/model';
 import { locate, spanOf } from '../parse/yamlNodes';
 import { toRange } from './ranges';
+import type { WorkspaceView } from '../workspace/view';
 
 export type HoverFailureLogger = (provider: HoverProvider, error: unknown) => void;
 
-export function hover(document: TextDocument, file: ManifestFile, position: Position, onFailure: HoverFailureLogger): Hover | null {
+export function hover(
+  document: TextDocument,
+  file: ManifestFile,
+  position: Position,
+  onFailure: HoverFailureLogger,
+  providers: readonly HoverProvider[] = HOVER_PROVIDERS,
+  workspace?: WorkspaceView,
+): Hover | null {
   const location = locate(file, document.offsetAt(position));
   if (!location || location.path.length === 0) return null;
   const sections: string[] = [];
-  for (const provider of HOVER_PROVIDERS) {
+  for (const provider of providers) {
     try {
-      const text = provider.provide({ file, location });
+      const text = provider.provide({ file, location, workspace });
       if (text) sections.push(text);
     } catch (error) {
       onFailure(provider, error);

@@ -1,6 +1,23 @@
 /** Official kubernetes.io pages the explanations link to. */
 export const DOCS = {
   podLifecycle: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/',
+  podPhase: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-phase',
   restartPolicy: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#restart-policy',
   containerRestarts: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-restarts',
+  podTermination: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination',
+  probes: 'https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/',
+  sidecars: 'https://kubernetes.io/docs/concepts/workloads/pods/sidecar-containers/',
+  initContainers: 'https://kubernetes.io/docs/concepts/workloads/pods/init-containers/',
+  resources: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
+  qos: 'https://kubernetes.io/docs/concepts/workloads/pods/pod-qos/',
+  persistentVolumeClaims: 'https://kubernetes.io/docs/concepts/storage/persistent-volumes/#persistentvolumeclaims',
+  accessModes: 'https://kubernetes.io/docs/concepts/storage/persistent-volumes/#access-modes',
+  services: 'https://kubernetes.io/docs/concepts/services-networking/service/',
+  servicePorts: 'https://kubernetes.io/docs/concepts/services-networking/service/#field-spec-ports',
+  deploymentStrategy: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#strategy',
+  deploymentSelector: 'https://kubernetes.io/docs/concepts/workloads/controllers/deployment/#selector',
+  imagePullPolicy: 'https://kubernetes.io/docs/concepts/containers/images/#image-pull-policy',
+  volumes: 'https://kubernetes.io/docs/concepts/storage/volumes/',
+  labels: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/',
+  labelSelectors: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors',
 } as const;

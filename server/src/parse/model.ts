@@ -44,6 +44,8 @@ export interface ManifestFile {
   templated: boolean;
   /** Above the size limit: parsed for syntax only. */
   oversized: boolean;
+  /** Above the hard parse limit (MAX_PARSE_SIZE): not parsed at all, so `documents` is empty. */
+  unparsed: boolean;
   /** Has a Kubernetes object, or at least a top-level `apiVersion:`/`kind:` line (a manifest too broken to parse). */
   looksLikeKubernetes: boolean;
 }

@@ -1,5 +1,6 @@
-import { isMap, isScalar, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseAllDocuments, Scalar, visit, type Document, type YAMLMap } from 'yaml';
 import type { ManifestFile, Resource, Span, SyntaxProblem, YamlDocument } from './model';
+import { MAX_NESTING_DEPTH, nodeNestedDeeperThan } from './nestingDepth';
 
 export interface ParseOptions {
   /** Above this many characters only the YAML syntax is checked. */
@@ -7,13 +8,25 @@ export interface ParseOptions {
 }
 
 export const DEFAULT_MAX_ANALYSIS_SIZE = 5_000_000;
+/**
+ * Above this many characters (or the analysis size, when that is set higher) the text is not parsed at all:
+ * the parser needs up to a second per megabyte and the server answers nothing meanwhile.
+ */
+export const MAX_PARSE_SIZE = 10_000_000;
+/** Syntax problems kept per file; the rest are summed up in one more problem, so a broken file does not flood the editor. */
+export const MAX_SYNTAX_PROBLEMS = 50;
 /** Aliases expanded into plain JSON at most; more is treated as an alias bomb. */
 const MAX_ALIAS_COUNT = 1000;
-const TEMPLATE_ACTION = /\{\{[\s\S]*?\}\}/;
 const TOP_LEVEL_KUBERNETES_KEY = /^(apiVersion|kind)[ \t]*:/m;
 
 export function parseManifest(text: string, options: ParseOptions = {}): ManifestFile {
-  const oversized = text.length > (options.maxAnalysisSize ?? DEFAULT_MAX_ANALYSIS_SIZE);
+  const maxAnalysisSize = options.maxAnalysisSize ?? DEFAULT_MAX_ANALYSIS_SIZE;
+  const oversized = text.length > maxAnalysisSize;
+  const templated = hasTemplateAction(text);
+  if (text.length > Math.max(MAX_PARSE_SIZE, maxAnalysisSize)) {
+    const looksLikeKubernetes = TOP_LEVEL_KUBERNETES_KEY.test(text);
+    return { text, documents: [], resources: [], syntaxProblems: [], templated, oversized, unparsed: true, looksLikeKubernetes };
+  }
   const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const documents: YamlDocument[] = [];
   const resources: Resource[] = [];
@@ -23,24 +36,128 @@ export function parseManifest(text: string, options: ParseOptions = {}): Manifes
   for (const doc of all) {
     const yamlDocument: YamlDocument = { index: documents.length, doc, span: clampSpan(doc.range, text.length) };
     documents.push(yamlDocument);
-    for (const error of doc.errors) syntaxProblems.push(toProblem(error, error.code === 'DUPLICATE_KEY' ? 'warning' : 'error', text.length));
+    const nesting = guardNesting(doc, text.length);
+    if (nesting) syntaxProblems.push(nesting);
+    for (const error of doc.errors) {
+      if (error.code === 'RESOURCE_EXHAUSTION') continue;
+      const problem = toProblem(error, error.code === 'DUPLICATE_KEY' ? 'warning' : 'error', text.length);
+      if (error.code === 'DUPLICATE_KEY') problem.span = keySpanAt(doc, problem.span[0]) ?? problem.span;
+      else problem.span = unclosedOpeningSpan(doc, text, error) ?? problem.span;
+      syntaxProblems.push(problem);
+    }
     for (const warning of doc.warnings) syntaxProblems.push(toProblem(warning, 'warning', text.length));
     if (oversized) continue;
     const resource = readResource(yamlDocument, resources.length, text.length);
     if (!resource) continue;
     yamlDocument.resource = resource;
     resources.push(resource);
-    if (!resource.object) {
-      syntaxProblems.push({
-        code: 'ALIAS_LIMIT',
-        message: `This document expands YAML aliases more than ${MAX_ALIAS_COUNT} times (an "alias bomb"); it is not analysed further.`,
-        span: resource.span,
-        severity: 'error',
-      });
-    }
+    if (!resource.object) syntaxProblems.push(plainObjectProblem(doc, resource, text.length));
   }
   const looksLikeKubernetes = resources.length > 0 || TOP_LEVEL_KUBERNETES_KEY.test(text);
-  return { text, documents, resources, syntaxProblems, templated: TEMPLATE_ACTION.test(text), oversized, looksLikeKubernetes };
+  return { text, documents, resources, syntaxProblems: capProblems(syntaxProblems), templated, oversized, unparsed: false, looksLikeKubernetes };
+}
+
+/** The document has YAML errors (duplicate keys, only warned about, do not count): its tree is the parser's best guess. */
+export function hasSyntaxErrors(document: YamlDocument): boolean {
+  return document.doc.errors.some((error) => error.code !== 'DUPLICATE_KEY');
+}
+
+/** Holds a Helm/Go template action: a `{{` with a `}}` after it (indexOf, not a lazy regex, which is quadratic on many `{{`). */
+function hasTemplateAction(text: string): boolean {
+  const open = text.indexOf('{{');
+  return open >= 0 && text.indexOf('}}', open + 2) >= 0;
+}
+
+/**
+ * A document nested too deeply (or so deeply that the parser ran out of stack) becomes empty: nothing downstream
+ * walks it, and one problem says why instead of the parser's "Maximum call stack size exceeded".
+ */
+function guardNesting(doc: Document.Parsed, length: number): SyntaxProblem | undefined {
+  const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
+  const deep = nodeNestedDeeperThan(doc.contents);
+  if (!exhausted && !deep) return undefined;
+  doc.contents = null;
+  return {
+    code: 'NESTING_LIMIT',
+    message: `This document nests collections more than ${MAX_NESTING_DEPTH} levels deep: Podlab checks only its YAML syntax and does not analyse it.`,
+    span: clampSpan(deep?.range ?? exhausted?.pos, length),
+    severity: 'error',
+  };
+}
+
+/** Why a resource has no plain object: an alias bomb, or an alias whose anchor does not exist (before it). */
+function plainObjectProblem(doc: Document.Parsed, resource: Resource, length: number): SyntaxProblem {
+  let unresolved: Span | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc)) return undefined;
+      unresolved = clampSpan(alias.range, length);
+      return visit.BREAK;
+    },
+  });
+  if (unresolved) {
+    return { code: 'BAD_ALIAS', message: 'This alias has no anchor of that name before it; the document is not analysed further.', span: unresolved, severity: 'error' };
+  }
+  return {
+    code: 'ALIAS_LIMIT',
+    message: `This document expands YAML aliases more than ${MAX_ALIAS_COUNT} times (an "alias bomb"); it is not analysed further.`,
+    span: resource.span,
+    severity: 'error',
+  };
+}
+
+/**
+ * An unclosed quote or flow collection is reported where the parser gave up (often the end of the file);
+ * point instead at its opening character, through the end of that line.
+ */
+function unclosedOpeningSpan(doc: Document.Parsed, text: string, error: { code: string; message: string; pos: [number, number] }): Span | undefined {
+  const quote = error.code === 'MISSING_CHAR' && /^Missing closing ["']quote/.test(error.message);
+  const flow = error.code === 'BAD_INDENT' && /^Flow (sequence|map) .* end with a [\]}]/.test(error.message);
+  if (!quote && !flow) return undefined;
+  let start: number | undefined;
+  const check = (node: { range?: [number, number, number] | null }, matches: boolean) => {
+    if (!matches || node.range?.[1] !== error.pos[0]) return undefined;
+    start = node.range[0];
+    return visit.BREAK;
+  };
+  visit(doc, {
+    Scalar: (_, node) => check(node, quote && (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE)),
+    Map: (_, node) => check(node, flow && !!node.flow),
+    Seq: (_, node) => check(node, flow && !!node.flow),
+  });
+  if (start === undefined) return undefined;
+  const lineEnd = text.slice(start).search(/[\r\n]/);
+  return [start, lineEnd < 0 ? text.length : start + Math.max(lineEnd, 1)];
+}
+
+/** The whole key that starts at `offset` (the parser points at its first character only). */
+function keySpanAt(doc: Document.Parsed, offset: number): Span | undefined {
+  let span: Span | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const range = (pair.key as { range?: [number, number, number] } | null)?.range;
+      if (range?.[0] !== offset) return undefined;
+      span = [range[0], range[1]];
+      return visit.BREAK;
+    },
+  });
+  return span;
+}
+
+/** Keeps the first problems in document order and replaces the rest with one that counts them. */
+function capProblems(problems: SyntaxProblem[]): SyntaxProblem[] {
+  if (problems.length <= MAX_SYNTAX_PROBLEMS) return problems;
+  const sorted = [...problems].sort((a, b) => a.span[0] - b.span[0]);
+  const kept = sorted.slice(0, MAX_SYNTAX_PROBLEMS);
+  const rest = sorted.length - kept.length;
+  const firstHidden = sorted[MAX_SYNTAX_PROBLEMS];
+  kept.push({
+    code: 'TOO_MANY_PROBLEMS',
+    message: `${rest} more YAML problem${rest === 1 ? '' : 's'} from here on ${rest === 1 ? 'is' : 'are'} not shown; fix the ones above first.`,
+    span: firstHidden.span,
+    severity: 'error',
+  });
+  return kept;
 }
 
 function readResource(yamlDocument: YamlDocument, index: number, length: number): Resource | undefined {

@@ -8,7 +8,9 @@ export function spanOf(node: { range?: [number, number, number] | null } | null 
   return range ? [range[0], range[1]] : undefined;
 }
 
+/** Tolerates a `map` that is not one (callers often cast a node found by path): the answer is then undefined. */
 export function pairOf(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {
+  if (!isMap(map)) return undefined;
   for (const item of map.items) {
     if (isScalar(item.key) && item.key.value === key) return item as Pair<Node, Node | null>;
   }

@@ -1,6 +1,7 @@
 import type { Finding, Fix, Severity } from '../analysis/finding';
 import type { ManifestFile, Resource, Span } from '../parse/model';
 import type { Settings } from '../settings';
+import type { WorkspaceView } from '../workspace/view';
 
 export type RuleCategory = 'api' | 'schema' | 'best-practice' | 'security' | 'cross-resource';
 
@@ -19,6 +20,8 @@ export interface RuleContext {
   file: ManifestFile;
   resource: Resource;
   settings: Settings;
+  /** The other files of the workspace, for cross-resource rules; absent when analysing a file on its own. */
+  workspace?: WorkspaceView;
   report(finding: { span: Span; message: string; fixes?: Fix[]; severity?: Severity }): void;
 }
 

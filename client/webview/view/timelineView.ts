@@ -1,0 +1,152 @@
+// The time axis with every lane: ReplicaSets and pods (for workloads), then the
+// selected pod's status, phase, conditions and containers, and the playhead.
+import { h, placeOnAxis } from '../dom';
+import { axisTicks, formatClock } from '../format';
+import type { PodLanes } from '../lanes';
+import type { SimulatedEvent } from '../simulationResult';
+import { EPSILON } from '../timeline';
+import type { ViewModel } from '../viewModel';
+import { buildLane, type Lane } from './lane';
+
+export function podButtonId(podIndex: number): string {
+  return `pod-${podIndex}`;
+}
+
+export interface TimelineCallbacks {
+  seek(time: number): void;
+  selectPod(name: string): void;
+}
+
+function groupHeading(text: string): HTMLElement {
+  return h('h3', { className: 'lane-group-heading' }, text);
+}
+
+function axisRow(end: number): HTMLElement {
+  const track = h('div', { className: 'track axis-track', attrs: { 'aria-hidden': 'true' } });
+  for (const tick of axisTicks(end)) {
+    const mark = h('span', { className: 'tick' }, formatClock(tick));
+    placeOnAxis(mark, tick, tick, end);
+    track.appendChild(mark);
+  }
+  return h('div', { className: 'lane axis' }, h('div', { className: 'lane-label' }, h('span', { className: 'lane-title' }, 'Time')), track);
+}
+
+function eventMarkers(events: readonly SimulatedEvent[], end: number): HTMLElement {
+  const track = h('div', { className: 'track marker-track', attrs: { 'aria-hidden': 'true' } });
+  let i = 0;
+  while (i < events.length) {
+    const at = events[i].at;
+    const same: SimulatedEvent[] = [];
+    while (i < events.length && events[i].at - at <= EPSILON) same.push(events[i++]);
+    const warning = same.some((e) => e.type === 'Warning');
+    const title = `${formatClock(at)}: ${same.map((e) => `${e.reason} ${e.object}`).join(', ')}`;
+    const marker = h('span', { className: `marker${warning ? ' warning' : ''}`, attrs: { title } });
+    placeOnAxis(marker, at, at, end);
+    track.appendChild(marker);
+  }
+  return h('div', { className: 'lane markers' }, h('div', { className: 'lane-label' }, h('span', { className: 'lane-title' }, 'Events')), track);
+}
+
+function podDetailLanes(pod: PodLanes, end: number): Lane[] {
+  const lanes: Lane[] = [
+    buildLane({ name: 'Status', segments: pod.status, end, className: 'pod-status', absent: 'not created yet / deleted' }),
+    buildLane({ name: 'Phase', segments: pod.phase, end, className: 'pod-phase' }),
+  ];
+  for (const condition of pod.conditions) {
+    lanes.push(buildLane({ name: condition.name, segments: condition.segments, end, className: 'condition' }));
+  }
+  for (const container of pod.containers) {
+    lanes.push(buildLane({ name: container.name, badge: container.role, segments: container.segments, end, className: 'container' }));
+  }
+  return lanes;
+}
+
+const LEGEND: readonly [string, string][] = [
+  ['waiting', 'waiting'],
+  ['problem', 'back-off / error'],
+  ['running', 'running, not ready'],
+  ['ready', 'ready'],
+  ['completed', 'completed (exit 0)'],
+  ['failed', 'failed (exit ≠ 0)'],
+  ['terminating', 'terminating'],
+];
+
+function legend(): HTMLElement {
+  return h(
+    'ul',
+    { className: 'legend', attrs: { 'aria-label': 'Colours' } },
+    ...LEGEND.map(([tone, text]) => h('li', {}, h('span', { className: `segment swatch tone-${tone}`, attrs: { 'aria-hidden': 'true' } }), text)),
+  );
+}
+
+export class TimelineView {
+  readonly element: HTMLElement;
+  private readonly lanes: Lane[] = [];
+  private readonly playhead: HTMLElement;
+
+  constructor(
+    private readonly model: ViewModel,
+    selectedPod: string | undefined,
+    callbacks: TimelineCallbacks,
+  ) {
+    const { end } = model;
+    const body = h('div', { className: 'lanes' }, axisRow(end), eventMarkers(model.result.events, end));
+    const selected = model.pods.find((p) => p.name === selectedPod) ?? model.pods[0];
+
+    if (model.groups) {
+      if (model.replicaSetLanes.length > 0) {
+        body.appendChild(groupHeading('ReplicaSets'));
+        const newest = Math.max(...model.replicaSetLanes.map((l) => l.revision));
+        for (const rs of model.replicaSetLanes) {
+          const age = rs.revision === newest ? 'new' : 'old';
+          const name = `${rs.name ?? 'ReplicaSet'} · rev ${rs.revision} (${age})`;
+          const lane = buildLane({ name, segments: rs.segments, end, className: 'replicaset', absent: 'scaled to 0' });
+          this.lanes.push(lane);
+          body.appendChild(lane.element);
+        }
+      }
+      for (const group of model.groups) {
+        body.appendChild(groupHeading(`Pods of ${group.name ?? 'ReplicaSet'} (revision ${group.revision})`));
+        for (const pod of group.pods) {
+          const button = h('button', { id: podButtonId(model.pods.indexOf(pod)), className: 'pod-select', attrs: { type: 'button', 'aria-pressed': pod === selected ? 'true' : 'false', title: `Show the containers of ${pod.name}` } }, pod.name);
+          button.addEventListener('click', () => callbacks.selectPod(pod.name));
+          const lane = buildLane({ name: button, segments: pod.status, end, className: `pod${pod === selected ? ' selected' : ''}`, absent: 'not created yet / deleted' });
+          this.lanes.push(lane);
+          body.appendChild(lane.element);
+        }
+      }
+    }
+
+    if (selected) {
+      body.appendChild(groupHeading(`Pod ${selected.name}`));
+      for (const lane of podDetailLanes(selected, end)) {
+        this.lanes.push(lane);
+        body.appendChild(lane.element);
+      }
+    }
+
+    this.playhead = h('div', { className: 'playhead', attrs: { 'aria-hidden': 'true' } });
+    body.appendChild(this.playhead);
+    body.addEventListener('click', (event) => {
+      const track = (event.target as Element | null)?.closest('.track');
+      if (!(track instanceof HTMLElement)) return;
+      const box = track.getBoundingClientRect();
+      if (box.width <= 0) return;
+      callbacks.seek(((event.clientX - box.left) / box.width) * end);
+    });
+
+    this.element = h(
+      'section',
+      { className: 'timeline', attrs: { 'aria-labelledby': 'timeline-heading' } },
+      h('h2', { id: 'timeline-heading' }, 'Timeline'),
+      body,
+      legend(),
+    );
+  }
+
+  update(time: number): void {
+    const fraction = this.model.end > 0 ? time / this.model.end : 0;
+    this.playhead.style.left = `calc(var(--label-width) + (100% - var(--label-width)) * ${fraction.toFixed(5)})`;
+    for (const lane of this.lanes) lane.update(time);
+  }
+}

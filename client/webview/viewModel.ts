@@ -1,0 +1,84 @@
+// Everything the page derives from one simulation result, computed once per
+// result; moving the playhead only looks things up in it.
+import { groupEvents, type EventRow } from './eventRows';
+import { buildPodLanes, type PodLanes } from './lanes';
+import { groupPodsByReplicaSet, type PodGroup } from './replicaSets';
+import { SegmentBuilder, type Segment } from './segments';
+import type { ContainerRole, SimulatedReplicaSet, SimulationFrame, SimulationResult } from './simulationResult';
+import { axisEnd, changeTimes } from './timeline';
+
+export interface ReplicaSetLane {
+  revision: number;
+  name?: string;
+  segments: Segment[];
+}
+
+export interface ContainerInfo {
+  name: string;
+  role: ContainerRole;
+}
+
+export interface ViewModel {
+  result: SimulationResult;
+  end: number;
+  changes: number[];
+  pods: PodLanes[];
+  /** Pods by ReplicaSet, for workloads whose frames list ReplicaSets. */
+  groups: PodGroup[] | undefined;
+  replicaSetLanes: ReplicaSetLane[];
+  eventRows: EventRow[];
+  containers: ContainerInfo[];
+}
+
+export function replicaSetLabel(rs: SimulatedReplicaSet): string {
+  return `${rs.ready}/${rs.desired} ready`;
+}
+
+export function replicaSetDetail(rs: SimulatedReplicaSet): string {
+  return `revision ${rs.revision}: desired ${rs.desired}, current ${rs.current}, ready ${rs.ready}, available ${rs.available}`;
+}
+
+function buildReplicaSetLanes(frames: readonly SimulationFrame[], end: number): ReplicaSetLane[] {
+  const lanes = new Map<number, { name?: string; builder: SegmentBuilder }>();
+  for (const frame of frames) {
+    const present = new Set<number>();
+    for (const rs of frame.replicaSets ?? []) {
+      present.add(rs.revision);
+      let lane = lanes.get(rs.revision);
+      if (!lane) lanes.set(rs.revision, (lane = { builder: new SegmentBuilder() }));
+      if (rs.name) lane.name = rs.name;
+      if (rs.desired === 0 && rs.current === 0) {
+        lane.builder.close(frame.at);
+        continue;
+      }
+      const tone = rs.desired > 0 && rs.available >= rs.desired && rs.current === rs.desired ? 'ready' : rs.desired === 0 ? 'terminating' : 'running';
+      lane.builder.enter(frame.at, tone, replicaSetLabel(rs), replicaSetDetail(rs));
+    }
+    for (const [revision, lane] of lanes) if (!present.has(revision)) lane.builder.close(frame.at);
+  }
+  return [...lanes]
+    .sort(([a], [b]) => a - b)
+    .map(([revision, lane]) => ({ revision, ...(lane.name ? { name: lane.name } : {}), segments: lane.builder.finish(end) }));
+}
+
+function containerInfos(pods: readonly PodLanes[]): ContainerInfo[] {
+  const seen = new Map<string, ContainerRole>();
+  for (const pod of pods) for (const c of pod.containers) if (!seen.has(c.name)) seen.set(c.name, c.role);
+  return [...seen].map(([name, role]) => ({ name, role }));
+}
+
+export function buildViewModel(result: SimulationResult): ViewModel {
+  const end = axisEnd(result);
+  const pods = buildPodLanes(result.frames, end);
+  const hasReplicaSets = result.frames.some((f) => (f.replicaSets?.length ?? 0) > 0);
+  return {
+    result,
+    end,
+    changes: changeTimes(result),
+    pods,
+    groups: hasReplicaSets ? groupPodsByReplicaSet(pods, result.frames) : undefined,
+    replicaSetLanes: buildReplicaSetLanes(result.frames, end),
+    eventRows: groupEvents(result.events),
+    containers: containerInfos(pods),
+  };
+}

@@ -1,0 +1,259 @@
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type CompletionItem,
+  type Position,
+  type Range,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { indentsSequences, indentUnitOf } from '../analysis/edits';
+import type { ManifestFile } from '../parse/model';
+import type { PathSegment } from '../parse/yamlNodes';
+import { BUILTIN_SCHEMA } from '../schema/builtin';
+import { defaultOf } from '../schema/fieldHover';
+import { typeLabel, type Field, type ObjectType } from '../schema/model';
+import { preferredVersionOf } from '../schema/resolveKind';
+import { rootSchemaOf, schemaAtPath } from '../schema/schemaAt';
+
+/** Stands in for the key being typed, so that the YAML parser places it by its indentation. */
+const PROBE = 'podlabCompletionProbe';
+const KEY_CHARS = /[A-Za-z0-9_.\/-]*$/;
+
+interface Cursor {
+  /** The document's text (from its `---`, or the file's start, to the next document). */
+  region: string;
+  regionStart: number;
+  offset: number;
+  line: string;
+  lineStart: number;
+}
+
+/** Completion in a Kubernetes manifest: keys allowed at the cursor, enum values, apiVersions and kinds. */
+export function completion(document: TextDocument, file: ManifestFile, position: Position): CompletionItem[] {
+  if (file.templated || file.unparsed || !file.looksLikeKubernetes) return [];
+  const cursor = cursorAt(document, file, position);
+  if (!cursor) return [];
+  const before = cursor.line.slice(0, cursor.offset - cursor.lineStart);
+  const after = cursor.line.slice(cursor.offset - cursor.lineStart);
+  if (/^\s*#/.test(before)) return [];
+  const valueMatch = /^(\s*(?:-\s+)*)([^\s:#][^:#]*?):\s+([^\s#]*)$/.exec(before);
+  if (valueMatch) return valueCompletions(document, cursor, valueMatch[1].length, valueMatch[2], valueMatch[3], after);
+  const keyMatch = /^(\s*(?:-\s+)*)([A-Za-z0-9_.\/-]*)$/.exec(before);
+  if (keyMatch) return keyCompletions(document, cursor, keyMatch[1].length, keyMatch[2], after);
+  return [];
+}
+
+function cursorAt(document: TextDocument, file: ManifestFile, position: Position): Cursor | undefined {
+  const offset = document.offsetAt(position);
+  const text = file.text;
+  let index = -1;
+  for (let i = 0; i < file.documents.length; i++) {
+    if (file.documents[i].span[0] <= offset || i === 0) index = i;
+    else break;
+  }
+  const regionStart = index <= 0 ? 0 : file.documents[index].doc.range[0];
+  const next = file.documents[index + 1];
+  const regionEnd = next ? next.doc.range[0] : text.length;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const newline = text.indexOf('\n', offset);
+  const lineEnd = newline < 0 ? text.length : newline;
+  return { region: text.slice(regionStart, regionEnd), regionStart, offset, line: text.slice(lineStart, lineEnd).replace(/\r$/, ''), lineStart };
+}
+
+/** Parses the document with the probe in place of the line's key; returns where the probe landed. */
+function probe(cursor: Cursor, keyColumn: number, keyEnd: number, value: string): { path: PathSegment[]; map: YAMLMap; root: YAMLMap } | undefined {
+  const from = cursor.lineStart + keyColumn - cursor.regionStart;
+  const to = cursor.lineStart + keyEnd - cursor.regionStart;
+  const lineEnd = cursor.lineStart + cursor.line.length - cursor.regionStart;
+  const probed = `${cursor.region.slice(0, from)}${PROBE}: ${value}${cursor.region.slice(Math.max(to, lineEnd))}`;
+  const doc = parseDocument(probed, { uniqueKeys: false, strict: false, logLevel: 'silent' });
+  if (!isMap(doc.contents)) return undefined;
+  const found = findProbe(doc.contents, []);
+  return found ? { ...found, root: doc.contents } : undefined;
+}
+
+function findProbe(node: Node, path: PathSegment[]): { path: PathSegment[]; map: YAMLMap } | undefined {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      const key = String(pair.key.value);
+      if (key === PROBE) return { path, map: node };
+      if (pair.value && typeof pair.value === 'object') {
+        const found = findProbe(pair.value as Node, [...path, key]);
+        if (found) return found;
+      }
+    }
+  } else if (isSeq(node)) {
+    for (let i = 0; i < node.items.length; i++) {
+      const item = node.items[i];
+      if (item && typeof item === 'object') {
+        const found = findProbe(item as Node, [...path, i]);
+        if (found) return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+function scalarOf(map: YAMLMap, key: string): string | undefined {
+  const value = map.get(key);
+  return typeof value === 'string' ? value : undefined;
+}
+
+function keyCompletions(document: TextDocument, cursor: Cursor, keyColumn: number, typed: string, after: string): CompletionItem[] {
+  const existingKey = /^([A-Za-z0-9_.\/-]*)\s*:/.exec(after);
+  const keyEnd = cursor.offset - cursor.lineStart + (existingKey ? existingKey[1].length : 0);
+  const found = probe(cursor, keyColumn, keyEnd, '');
+  if (!found) return [];
+  const range = rangeOf(document, cursor.offset - typed.length, cursor.lineStart + keyEnd);
+  const apiVersion = scalarOf(found.root, 'apiVersion');
+  const kind = scalarOf(found.root, 'kind');
+  if (found.path.length === 0 && (!apiVersion || !kind)) return rootKeysWithoutKind(found.root, range, document);
+  const root = rootSchemaOf(fileLike(cursor), apiVersion, kind);
+  if (!root) return [];
+  const at = schemaAtPath(root, found.path);
+  if (!at || at.type.kind !== 'object') return [];
+  const present = new Set(found.map.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '')));
+  const layout = { unit: indentUnitOf(document.getText()), indentSeq: indentsSequences(document.getText()) };
+  return fieldItems(at.type, present, range, layout, !existingKey);
+}
+
+/** The CRD lookup needs a file; completion has only the region, so it asks the schema for built-in kinds only. */
+function fileLike(cursor: Cursor): ManifestFile {
+  return { text: cursor.region, documents: [], resources: [], syntaxProblems: [], templated: false, oversized: false, unparsed: false, looksLikeKubernetes: true } as ManifestFile;
+}
+
+function fieldItems(type: ObjectType, present: Set<string>, range: Range, layout: { unit: number; indentSeq: boolean }, withValue: boolean): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  for (const field of type.fields.values()) {
+    if (present.has(field.name) || field.name === 'status') continue;
+    items.push({
+      label: field.name,
+      kind: CompletionItemKind.Property,
+      detail: `${typeLabel(field.type)}${field.required ? ' · required' : ''}`,
+      documentation: documentationOf(field),
+      sortText: `${field.required ? '0' : '1'}_${field.name}`,
+      filterText: field.name,
+      textEdit: { range, newText: withValue ? snippetFor(field, layout) : field.name },
+      insertTextFormat: withValue ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      insertTextMode: InsertTextMode.adjustIndentation,
+    });
+  }
+  return items;
+}
+
+/** `key: $0`, or the key and an indented block for objects and lists (VS Code adds the line's own indentation). */
+function snippetFor(field: Field, layout: { unit: number; indentSeq: boolean }): string {
+  const indent = ' '.repeat(layout.unit);
+  const type = field.type;
+  if (type.kind === 'object' || type.kind === 'map') return `${field.name}:\n${indent}$0`;
+  if (type.kind === 'list') {
+    const dash = layout.indentSeq ? indent : '';
+    if (field.enum) return `${field.name}:\n${dash}- \${1|${field.enum.join(',')}|}`;
+    return `${field.name}:\n${dash}- $0`;
+  }
+  if (field.enum) return `${field.name}: \${1|${field.enum.join(',')}|}`;
+  if (type.scalar === 'boolean') return `${field.name}: \${1|true,false|}`;
+  return `${field.name}: $0`;
+}
+
+function documentationOf(field: Field): { kind: 'markdown'; value: string } | undefined {
+  const parts = [field.description ?? (field.type.kind === 'object' ? field.type.description : undefined)];
+  const serverDefault = defaultOf(field);
+  if (serverDefault && field.serverDefault) parts.push(`**Default:** ${serverDefault}`);
+  const value = parts.filter(Boolean).join('\n\n');
+  return value ? { kind: MarkupKind.Markdown, value } : undefined;
+}
+
+/** A document that has no apiVersion and kind yet: offer them, and every built-in pair at once. */
+function rootKeysWithoutKind(root: YAMLMap, range: Range, document: TextDocument): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  const present = new Set(root.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '')));
+  if (present.has('apiVersion') || present.has('kind')) {
+    for (const key of ['apiVersion', 'kind']) {
+      if (!present.has(key)) items.push({ label: key, kind: CompletionItemKind.Property, sortText: `0_${key}`, textEdit: { range, newText: `${key}: ` } });
+    }
+    return items;
+  }
+  if (root.items.length > 1) return items;
+  const eol = document.getText().includes('\r\n') ? '\r\n' : '\n';
+  for (const info of BUILTIN_SCHEMA.kinds()) {
+    const preferred = preferredVersionOf(info.kind)?.apiVersion === info.apiVersion;
+    items.push({
+      label: `${info.kind} (${info.apiVersion})`,
+      kind: CompletionItemKind.Class,
+      detail: `apiVersion: ${info.apiVersion}, kind: ${info.kind}`,
+      documentation: info.type.description,
+      sortText: `${preferred ? '0' : '1'}_${info.kind}_${info.apiVersion}`,
+      filterText: info.kind,
+      textEdit: { range, newText: `apiVersion: ${info.apiVersion}${eol}kind: ${info.kind}${eol}` },
+    });
+  }
+  return items;
+}
+
+function valueCompletions(document: TextDocument, cursor: Cursor, keyColumn: number, key: string, typed: string, after: string): CompletionItem[] {
+  const range = rangeOf(document, cursor.offset - typed.length, cursor.offset + (/^[^\s#]*/.exec(after)?.[0].length ?? 0));
+  const keyEnd = keyColumn + key.length;
+  const found = probe(cursor, keyColumn, keyEnd, '');
+  if (!found) return [];
+  const apiVersion = scalarOf(found.root, 'apiVersion');
+  const kind = scalarOf(found.root, 'kind');
+  if (found.path.length === 0 && key === 'apiVersion') return apiVersionItems(kind, range);
+  if (found.path.length === 0 && key === 'kind') return kindItems(apiVersion, range);
+  const root = rootSchemaOf(fileLike(cursor), apiVersion, kind);
+  if (!root) return [];
+  const at = schemaAtPath(root, [...found.path, key]);
+  const field = at?.field;
+  if (!field || at.mapKey) return [];
+  const values = field.enum ?? (at.type.kind === 'scalar' && at.type.scalar === 'boolean' ? ['true', 'false'] : []);
+  return values.map((value, index) => ({
+    label: value,
+    kind: CompletionItemKind.EnumMember,
+    sortText: String(index).padStart(3, '0'),
+    textEdit: { range, newText: value },
+  }));
+}
+
+function apiVersionItems(kind: string | undefined, range: Range): CompletionItem[] {
+  const versions = new Map<string, string[]>();
+  for (const info of BUILTIN_SCHEMA.kinds()) versions.set(info.apiVersion, [...(versions.get(info.apiVersion) ?? []), info.kind]);
+  const serving = kind ? new Set(BUILTIN_SCHEMA.versionsOf(kind).map((info) => info.apiVersion)) : undefined;
+  const preferred = kind ? preferredVersionOf(kind)?.apiVersion : undefined;
+  return [...versions]
+    .filter(([apiVersion]) => !serving || serving.size === 0 || serving.has(apiVersion))
+    .map(([apiVersion, kinds]) => ({
+      label: apiVersion,
+      kind: CompletionItemKind.Module,
+      detail: kinds.join(', '),
+      sortText: `${apiVersion === preferred ? '0' : '1'}_${apiVersion}`,
+      textEdit: { range, newText: apiVersion },
+    }));
+}
+
+function kindItems(apiVersion: string | undefined, range: Range): CompletionItem[] {
+  const all = [...BUILTIN_SCHEMA.kinds()];
+  const served = apiVersion ? all.filter((info) => info.apiVersion === apiVersion) : [];
+  const source = served.length > 0 ? served : all;
+  const seen = new Set<string>();
+  const items: CompletionItem[] = [];
+  for (const info of source) {
+    if (seen.has(info.kind)) continue;
+    seen.add(info.kind);
+    items.push({
+      label: info.kind,
+      kind: CompletionItemKind.Class,
+      detail: served.length > 0 ? info.apiVersion : BUILTIN_SCHEMA.versionsOf(info.kind).map((v) => v.apiVersion).join(', '),
+      documentation: info.type.description,
+      textEdit: { range, newText: info.kind },
+    });
+  }
+  return items;
+}
+
+function rangeOf(document: TextDocument, start: number, end: number): Range {
+  return { start: document.positionAt(start), end: document.positionAt(end) };
+}

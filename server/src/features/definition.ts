@@ -1,0 +1,30 @@
+import type { Location, Position } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ManifestFile } from '../parse/model';
+import { symbolAt, volumeSpans } from '../workspace/symbolAt';
+import type { WorkspaceView } from '../workspace/view';
+import { toRange } from './ranges';
+
+/**
+ * Go to definition: a volumeMount's name -> the volume; a claimName -> the PersistentVolumeClaim; a ConfigMap/Secret
+ * name -> its manifest; a Service's selector -> the pod templates it selects.
+ */
+export function definition(document: TextDocument, file: ManifestFile, position: Position, workspace: WorkspaceView): Location[] {
+  const symbol = symbolAt(file, document.offsetAt(position));
+  if (!symbol) return [];
+  const { index } = workspace;
+  const namespace = symbol.resource.namespace;
+  switch (symbol.type) {
+    case 'volume':
+      return volumeSpans(symbol.template, symbol.name).declarations.map((span) => ({ uri: document.uri, range: toRange(document, span) }));
+    case 'claim':
+      return index.named('PersistentVolumeClaim', symbol.name, namespace).map((summary) => ({ uri: summary.uri, range: summary.nameRange }));
+    case 'config':
+      return index.configProviders(symbol.kind, symbol.name, namespace).map((summary) => ({ uri: summary.uri, range: summary.nameRange }));
+    case 'selector':
+      return index.podTemplatesSelectedBy(symbol.selector, namespace)
+        .map((summary) => ({ uri: summary.uri, range: summary.template?.labelsRange ?? summary.nameRange }));
+    default:
+      return [];
+  }
+}

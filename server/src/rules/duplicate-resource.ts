@@ -1,0 +1,50 @@
+import { ruleDocsUrl } from '../docsUrl';
+import type { Resource } from '../parse/model';
+import { mapAt, pairOf, spanOf } from '../parse/yamlNodes';
+import { whereIs } from '../workspace/describe';
+import { ownSummary } from '../workspace/view';
+import { identityKey } from '../workspace/workspaceIndex';
+import type { Rule } from './types';
+
+/** Two objects with one identity: applied together, the later one silently replaces the earlier. */
+const rule: Rule = {
+  meta: {
+    id: 'duplicate-resource',
+    severity: 'warning',
+    category: 'cross-resource',
+    description: 'The same API group, kind, namespace and name twice in one file or one folder (applied together, one replaces the other).',
+    docsUrl: ruleDocsUrl('duplicate-resource'),
+    fixable: false,
+  },
+  check({ file, resource, workspace, report }) {
+    const key = identityKey(resource);
+    if (!key) return;
+    const places: string[] = file.resources
+      .filter((other) => other !== resource && identityKey(other) === key)
+      .map((other) => `line ${lineOf(file.text, nameOffset(other))}`);
+    if (workspace) {
+      const own = ownSummary(workspace, resource.index);
+      if (own) places.push(...workspace.index.duplicatesOf(own).filter((other) => other.uri !== workspace.uri).map((other) => whereIs(other, workspace.uri)));
+    }
+    if (places.length === 0) return;
+    const metadata = mapAt(resource.root, 'metadata');
+    const span = spanOf(metadata ? pairOf(metadata, 'name')?.value : undefined) ?? resource.span;
+    report({
+      span,
+      message: `${resource.kind} "${resource.name}"${resource.namespace ? ` in namespace ${resource.namespace}` : ''} is also defined at ${places.join(', ')}: applied together, one replaces the other.`,
+    });
+  },
+};
+
+function nameOffset(resource: Resource): number {
+  const metadata = mapAt(resource.root, 'metadata');
+  return spanOf(metadata ? pairOf(metadata, 'name')?.value : undefined)?.[0] ?? resource.span[0];
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+export default rule;

@@ -1,0 +1,50 @@
+import { isScalar, type Scalar } from 'yaml';
+import { replaceScalar } from '../analysis/edits';
+import { ruleDocsUrl } from '../docsUrl';
+import { containersOf, podSpecOf } from '../parse/workloads';
+import { pairOf } from '../parse/yamlNodes';
+import { isPlaceholder } from './support/formats';
+import { nodeSpan } from './support/nodes';
+import type { Rule } from './types';
+
+/** A valid tag that cannot be mistaken for a real version: the user replaces it. */
+export const TAG_PLACEHOLDER = 'PIN-A-VERSION';
+
+const rule: Rule = {
+  meta: {
+    id: 'image-tag',
+    severity: 'warning',
+    category: 'best-practice',
+    description: 'Images without a tag or with `:latest`: what runs changes without the manifest changing.',
+    docsUrl: ruleDocsUrl('image-tag'),
+    fixable: true,
+  },
+  check(context) {
+    for (const container of containersOf(podSpecOf(context.resource))) {
+      if (container.role === 'ephemeral') continue;
+      const node = pairOf(container.node, 'image')?.value;
+      if (!isScalar(node) || typeof node.value !== 'string' || isPlaceholder(node.value)) continue;
+      const image = node.value.trim();
+      if (image === '' || image.includes('@')) continue;
+      const { repository, tag } = splitImage(image);
+      if (tag !== undefined && tag !== 'latest') continue;
+      const span = nodeSpan(node);
+      if (!span) continue;
+      const edit = replaceScalar(node as Scalar, `${repository}:${TAG_PLACEHOLDER}`);
+      context.report({
+        span,
+        message: `${tag === undefined ? `Image "${image}" has no tag, so it means :latest` : `Image "${image}" uses :latest`}: the version that runs changes without the manifest changing, and every pod start pulls it again (imagePullPolicy defaults to Always). Pin a version or a digest.`,
+        fixes: edit ? [{ title: 'Pin a tag (fill in the version)', edits: [edit] }] : undefined,
+      });
+    }
+  },
+};
+
+export function splitImage(image: string): { repository: string; tag?: string } {
+  const slash = image.lastIndexOf('/');
+  const colon = image.lastIndexOf(':');
+  if (colon > slash) return { repository: image.slice(0, colon), tag: image.slice(colon + 1) };
+  return { repository: image };
+}
+
+export default rule;

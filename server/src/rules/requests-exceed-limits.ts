@@ -1,0 +1,59 @@
+import { isScalar, type Scalar } from 'yaml';
+import type { Fix } from '../analysis/finding';
+import { quoteLike } from '../analysis/edits';
+import { ruleDocsUrl } from '../docsUrl';
+import { mapAt, pairOf } from '../parse/yamlNodes';
+import { nodeSpan } from './support/nodes';
+import { parseQuantity } from './support/quantity';
+import { resourceBlocksOf } from './support/resources';
+import type { Rule, RuleContext } from './types';
+
+const rule: Rule = {
+  meta: {
+    id: 'requests-exceed-limits',
+    severity: 'error',
+    category: 'api',
+    description: 'A resource request larger than its limit (the API server rejects it).',
+    docsUrl: ruleDocsUrl('requests-exceed-limits'),
+    fixable: true,
+  },
+  check(context) {
+    for (const block of resourceBlocksOf(context.resource)) {
+      const requests = mapAt(block.node, 'requests');
+      const limits = mapAt(block.node, 'limits');
+      if (!requests || !limits) continue;
+      for (const item of requests.items) {
+        if (!isScalar(item.key) || !isScalar(item.value)) continue;
+        const name = String(item.key.value);
+        const limitNode = pairOf(limits, name)?.value;
+        if (!isScalar(limitNode)) continue;
+        const request = parseQuantity(item.value.value);
+        const limit = parseQuantity(limitNode.value);
+        if (request === undefined || limit === undefined || request <= limit) continue;
+        const span = nodeSpan(item.value);
+        if (!span) continue;
+        context.report({
+          span,
+          message: `The ${name} request (${text(context, item.value)}) of the ${block.owner} is larger than its limit (${text(context, limitNode)}); a request must be less than or equal to the limit.`,
+          fixes: fixes(context, item.value, limitNode),
+        });
+      }
+    }
+  },
+};
+
+function text(context: RuleContext, node: Scalar): string {
+  const span = nodeSpan(node)!;
+  return context.file.text.slice(span[0], span[1]).replace(/^["']|["']$/g, '');
+}
+
+function fixes(context: RuleContext, request: Scalar, limit: Scalar): Fix[] {
+  const requestText = text(context, request);
+  const limitText = text(context, limit);
+  return [
+    { title: `Raise the limit to ${requestText}`, edits: [{ span: nodeSpan(limit)!, newText: quoteLike(limit, requestText) }], preferred: true },
+    { title: `Lower the request to ${limitText}`, edits: [{ span: nodeSpan(request)!, newText: quoteLike(request, limitText) }] },
+  ];
+}
+
+export default rule;

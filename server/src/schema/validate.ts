@@ -1,0 +1,138 @@
+import { closest } from 'fastest-levenshtein';
+import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { insertEntries, replaceScalar } from '../analysis/edits';
+import type { Finding, Fix } from '../analysis/finding';
+import type { ManifestFile, Span } from '../parse/model';
+import { mapAt, nodeAtPath, pairOf } from '../parse/yamlNodes';
+import type { Settings } from '../settings';
+import { BUILTIN_SCHEMA } from './builtin';
+import { schemaCodeMeta } from './codes';
+import { fileCrdSource, type CrdSource } from './crd';
+import { workspaceCrdSource } from './crdRegistry';
+import type { RemovedApi } from './removedApis';
+import { preferredVersionOf, resolveKind } from './resolveKind';
+import { validateObject, type TreeReport } from './validateTree';
+
+/** The CRD sources that apply to `file`: its own CustomResourceDefinitions, then the workspace's. */
+export function crdSourcesFor(file: ManifestFile): CrdSource[] {
+  return [fileCrdSource(file), workspaceCrdSource()].filter((source): source is CrdSource => source !== undefined);
+}
+
+/** Checks every resource of `file` against the Kubernetes API schema (or its CRD). Templated files are not checked. */
+export function validateSchema(file: ManifestFile, settings: Settings): Finding[] {
+  if (file.templated || file.oversized) return [];
+  const findings: Finding[] = [];
+  const report = (found: TreeReport): void => {
+    const meta = schemaCodeMeta(found.code);
+    const level = settings.rules[found.code] ?? meta?.severity ?? 'error';
+    if (level === 'off') return;
+    findings.push({ code: found.code, severity: level, message: found.message, span: found.span, fixes: found.fixes });
+  };
+  const crds = crdSourcesFor(file);
+  for (const resource of file.resources) {
+    if (!resource.object) continue;
+    validateResource(resource.root, file.text, settings, crds, report, 0);
+  }
+  return findings;
+}
+
+function validateResource(root: YAMLMap, text: string, settings: Settings, crds: readonly CrdSource[], report: (found: TreeReport) => void, depth: number): void {
+  const apiVersionNode = pairOf(root, 'apiVersion')?.value as Node | null | undefined;
+  const kindPair = pairOf(root, 'kind');
+  const kindNode = kindPair?.value as Node | null | undefined;
+  const apiVersion = scalarText(apiVersionNode);
+  const kind = scalarText(kindNode);
+  const resolution = resolveKind(apiVersion, kind, settings.kubernetesVersion, crds);
+  switch (resolution.status) {
+    case 'builtin':
+    case 'custom':
+      validateObject(root, resolution.type, spanOf(kindPair?.key as Node) ?? [0, 0], { text, report });
+      return;
+    case 'list': {
+      const items = pairOf(root, 'items')?.value;
+      if (depth > 0 || !isSeq(items)) return;
+      for (const item of items.items) {
+        if (isMap(item) && item.has('apiVersion') && item.has('kind')) validateResource(item, text, settings, crds, report, depth + 1);
+      }
+      return;
+    }
+    case 'removed':
+      report(removedFinding(root, text, apiVersionNode as Scalar, resolution.removed, settings.kubernetesVersion));
+      return;
+    case 'unknown':
+      report(unknownKindFinding(apiVersionNode as Scalar, kindNode as Scalar, apiVersion!, kind!));
+      return;
+    case 'unchecked':
+      return;
+  }
+}
+
+function removedFinding(root: YAMLMap, text: string, apiVersionNode: Scalar, removed: RemovedApi, target: string): TreeReport {
+  const replacement = removed.replacement ? ` Use ${removed.replacement}.` : '';
+  const note = removed.note ? ` ${removed.note}` : '';
+  const fixes: Fix[] = [];
+  if (removed.replacement && removed.mechanical) {
+    const edit = replaceScalar(apiVersionNode, removed.replacement);
+    const selector = removed.replacement === 'apps/v1' ? selectorInsertion(root, text) : undefined;
+    if (edit) {
+      fixes.push({
+        title: `Migrate to ${removed.replacement}${selector ? ' (and add spec.selector from the template labels)' : ''}`,
+        edits: selector ? [edit, selector] : [edit],
+        preferred: true,
+      });
+    }
+  }
+  return {
+    code: 'removed-api-version',
+    span: spanOf(apiVersionNode)!,
+    message: `${removed.apiVersion} ${removed.kind} was removed in Kubernetes ${removed.removedIn} (podlab.kubernetesVersion is ${target}): the API server no longer serves it.${replacement}${note}`,
+    fixes: fixes.length > 0 ? fixes : undefined,
+  };
+}
+
+/** apps/v1 requires spec.selector (the old groups defaulted it from the template labels): copy them. */
+function selectorInsertion(root: YAMLMap, text: string): { span: Span; newText: string } | undefined {
+  const spec = mapAt(root, 'spec');
+  if (!spec || spec.has('selector')) return undefined;
+  const labels = mapAt(nodeAtPath(spec, ['template', 'metadata']) as YAMLMap | undefined, 'labels');
+  const matchLabels: Record<string, unknown> = {};
+  for (const item of labels?.items ?? []) {
+    if (isScalar(item.key) && isScalar(item.value)) matchLabels[String(item.key.value)] = item.value.value;
+  }
+  if (Object.keys(matchLabels).length === 0) return undefined;
+  return insertEntries(text, spec, { selector: { matchLabels } });
+}
+
+function unknownKindFinding(apiVersionNode: Scalar, kindNode: Scalar, apiVersion: string, kind: string): TreeReport {
+  const elsewhere = preferredVersionOf(kind);
+  if (elsewhere) {
+    const edit = replaceScalar(apiVersionNode, elsewhere.apiVersion);
+    return {
+      code: 'unknown-kind',
+      span: spanOf(apiVersionNode)!,
+      message: `apiVersion ${apiVersion} does not serve kind ${kind}: it is served by ${BUILTIN_SCHEMA.versionsOf(kind).map((info) => info.apiVersion).join(', ')}.`,
+      fixes: edit ? [{ title: `Change apiVersion to ${elsewhere.apiVersion}`, edits: [edit], preferred: true }] : undefined,
+    };
+  }
+  const sameVersion = [...BUILTIN_SCHEMA.kinds()].filter((info) => info.apiVersion === apiVersion).map((info) => info.kind);
+  const candidates = sameVersion.length > 0 ? sameVersion : [...new Set([...BUILTIN_SCHEMA.kinds()].map((info) => info.kind))];
+  const nearest = closest(kind, candidates);
+  const edit = nearest ? replaceScalar(kindNode, nearest) : undefined;
+  const where = sameVersion.length > 0 ? `apiVersion ${apiVersion}` : `any built-in apiVersion`;
+  return {
+    code: 'unknown-kind',
+    span: spanOf(kindNode)!,
+    message: `Kind ${kind} is not served by ${where}.${nearest ? ` Did you mean ${nearest}?` : ''}`,
+    fixes: edit && nearest ? [{ title: `Change kind to ${nearest}`, edits: [edit], preferred: true }] : undefined,
+  };
+}
+
+function scalarText(node: Node | null | undefined): string | undefined {
+  return isScalar(node) && node.value !== null && node.value !== undefined && String(node.value) !== '' ? String(node.value) : undefined;
+}
+
+function spanOf(node: Node | null | undefined): Span | undefined {
+  const range = node?.range;
+  return range ? [range[0], range[1]] : undefined;
+}
+

@@ -1,0 +1,298 @@
+import { closest } from 'fastest-levenshtein';
+import { isAlias, isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { insertEntries, replaceScalar } from '../analysis/edits';
+import type { Fix } from '../analysis/finding';
+import type { Span } from '../parse/model';
+import { mapAt, nodeAtPath } from '../parse/yamlNodes';
+import type { SchemaCode } from './codes';
+import { nestedPathOf } from './misplaced';
+import { shortTypeName, typeLabel, type Field, type ObjectType, type ScalarName, type SchemaType } from './model';
+import { placeholderFor } from './placeholder';
+import { suggest } from './suggest';
+
+export interface TreeReport {
+  code: SchemaCode;
+  span: Span;
+  message: string;
+  fixes?: Fix[];
+}
+
+export interface TreeContext {
+  text: string;
+  report(found: TreeReport): void;
+}
+
+/** YAML 1.1 booleans: Kubernetes reads manifests with a YAML 1.1 parser, so `yes` is a boolean there. */
+const YAML11_BOOLEANS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/;
+const INTEGER_TEXT = /^[-+]?[0-9]+$/;
+const NUMBER_TEXT = /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/;
+
+/**
+ * Checks the map `node` against `type`: unknown keys, then each value, then required fields, which are
+ * reported at `anchor` (the key that holds the map).
+ */
+export function validateObject(node: YAMLMap, type: ObjectType, anchor: Span, context: TreeContext): void {
+  const present = new Set<string>();
+  for (const item of node.items) {
+    const pair = item as Pair<Node, Node | null>;
+    if (!isScalar(pair.key) || pair.key.value === null || pair.key.value === undefined) continue;
+    const name = String(pair.key.value);
+    present.add(name);
+    if (name === '<<') continue;
+    const field = type.fields.get(name);
+    if (!field) {
+      if (!type.open) reportUnknownField(node, pair.key, name, type, context);
+      continue;
+    }
+    validateValue(pair.value, field, field.type, spanOf(pair.key) ?? anchor, context);
+  }
+  for (const name of type.required) {
+    if (present.has(name)) continue;
+    const field = type.fields.get(name);
+    if (field) reportMissing(node, field, type, anchor, context);
+  }
+}
+
+function validateValue(node: Node | null, field: Field, type: SchemaType, anchor: Span, context: TreeContext): void {
+  if (!node || isAlias(node)) return;
+  if (isScalar(node) && (node.value === null || node.value === undefined)) return;
+  switch (type.kind) {
+    case 'scalar':
+      if (type.scalar === 'any') return;
+      if (isScalar(node)) checkScalar(node, type.scalar, field, context);
+      else reportType(node, field, type, context);
+      return;
+    case 'list':
+      if (isSeq(node)) {
+        for (const item of node.items) {
+          const itemNode = item as Node | null;
+          validateValue(itemNode, field, type.items, itemAnchor(itemNode) ?? anchor, context);
+        }
+      } else {
+        reportType(node, field, type, context);
+      }
+      return;
+    case 'map':
+      if (isMap(node)) {
+        for (const item of node.items) {
+          const pair = item as Pair<Node, Node | null>;
+          validateValue(pair.value, field, type.values, spanOf(pair.key) ?? anchor, context);
+        }
+      } else {
+        reportType(node, field, type, context);
+      }
+      return;
+    case 'object':
+      if (isMap(node)) validateObject(node, type, anchor, context);
+      else reportType(node, field, type, context);
+      return;
+  }
+}
+
+/** A list item is anchored on its first key (`- name: x`), so a missing field shows on the item's first line. */
+function itemAnchor(item: Node | null): Span | undefined {
+  if (isMap(item) && item.items.length > 0) return spanOf(item.items[0].key as Node);
+  return spanOf(item);
+}
+
+function checkScalar(node: Scalar, expected: ScalarName, field: Field, context: TreeContext): void {
+  const value = node.value;
+  const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+  const plain = node.type === Scalar.PLAIN;
+  switch (expected) {
+    case 'string':
+      if (typeof value === 'string') return checkEnum(node, value, field, context);
+      return reportScalar(node, field, expected, context, [quoteFix(node, context.text)]);
+    case 'integer':
+      if (typeof value === 'number' && Number.isInteger(value)) return;
+      if (typeof value === 'string' && quoted && INTEGER_TEXT.test(value.trim())) return reportScalar(node, field, expected, context, [unquoteFix(node, value.trim())]);
+      return reportScalar(node, field, expected, context);
+    case 'number':
+      if (typeof value === 'number') return;
+      if (typeof value === 'string' && quoted && NUMBER_TEXT.test(value.trim())) return reportScalar(node, field, expected, context, [unquoteFix(node, value.trim())]);
+      return reportScalar(node, field, expected, context);
+    case 'boolean':
+      if (typeof value === 'boolean') return;
+      if (typeof value === 'string' && plain && YAML11_BOOLEANS.test(value)) return;
+      if (typeof value === 'string' && quoted && /^(?:true|false)$/i.test(value)) return reportScalar(node, field, expected, context, [unquoteFix(node, value.toLowerCase())]);
+      return reportScalar(node, field, expected, context);
+    case 'int-or-string':
+      if (typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value))) return;
+      return reportScalar(node, field, expected, context, typeof value === 'number' ? [quoteFix(node, context.text)] : []);
+    case 'quantity':
+      // The syntax of the string is the invalid-quantity rule's business; here only the YAML type counts.
+      if (typeof value === 'string' || typeof value === 'number') return;
+      return reportScalar(node, field, expected, context);
+    case 'any':
+      return;
+  }
+}
+
+function checkEnum(node: Scalar, value: string, field: Field, context: TreeContext): void {
+  const values = field.enum;
+  if (!values || values.length === 0 || values.includes(value)) return;
+  const sameLetters = values.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
+  const nearest = sameLetters ?? closest(value, values as string[]);
+  const edit = replaceScalar(node, nearest);
+  context.report({
+    code: 'invalid-enum',
+    span: spanOf(node)!,
+    message: `"${value}" is not a valid ${field.name}: expected ${listOf(values)}.`,
+    fixes: edit ? [{ title: `Change to "${nearest}"`, edits: [edit], preferred: true }] : undefined,
+  });
+}
+
+function reportScalar(node: Scalar, field: Field, expected: ScalarName, context: TreeContext, fixes: Array<Fix | undefined> = []): void {
+  const found = describeScalar(node);
+  context.report({
+    code: 'invalid-type',
+    span: spanOf(node)!,
+    message: `${field.name} must be ${article(expected)}, not ${found}.`,
+    fixes: withoutGaps(fixes),
+  });
+}
+
+/** The scalar as written when it reads the same inside `[ ]`; else its value double-quoted (`create ]` would close the list). */
+function flowSafeText(node: Scalar, written: string): string {
+  const plainIsSafe = node.type === Scalar.PLAIN && !/[,[\]{}#\r\n]|: /.test(written);
+  const quotedIsSafe = (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) && !/[\r\n]/.test(written);
+  return plainIsSafe || quotedIsSafe ? written : JSON.stringify(String(node.value ?? ''));
+}
+
+function reportType(node: Node, field: Field, type: SchemaType, context: TreeContext): void {
+  const span = spanOf(node);
+  if (!span) return;
+  const fixes: Fix[] = [];
+  if (type.kind === 'list' && isScalar(node) && (type.items.kind === 'scalar')) {
+    const original = flowSafeText(node, context.text.slice(span[0], span[1]));
+    fixes.push({ title: `Wrap in a list: [${original}]`, edits: [{ span, newText: `[${original}]` }], preferred: true });
+  }
+  context.report({
+    code: 'invalid-type',
+    span: isScalar(node) ? span : firstLineOf(context.text, span),
+    message: `${field.name} must be ${describeType(type)}, not ${describeNode(node)}.`,
+    fixes: fixes.length > 0 ? fixes : undefined,
+  });
+}
+
+function reportUnknownField(map: YAMLMap, key: Scalar, name: string, type: ObjectType, context: TreeContext): void {
+  const span = spanOf(key);
+  if (!span) return;
+  const owner = shortTypeName(type.name);
+  const suggestion = suggest(name, type.fields.keys());
+  const fixes: Fix[] = [];
+  let message: string;
+  if (suggestion.names.length > 0) {
+    message = `Unknown field "${name}" in ${owner}. Did you mean ${suggestion.names.map((n) => `"${n}"`).join(' or ')}?`;
+    if (suggestion.clear && !map.has(suggestion.names[0])) {
+      const edit = replaceScalar(key, suggestion.names[0]);
+      if (edit) fixes.push({ title: `Rename to "${suggestion.names[0]}"`, edits: [edit], preferred: true });
+    }
+  } else {
+    const belongs = nestedPathOf(type, name);
+    message = belongs
+      ? `"${name}" is not a field of ${owner}: it belongs further down, at ${belongs}.`
+      : `Unknown field "${name}" in ${owner}.`;
+  }
+  context.report({ code: 'unknown-field', span, message, fixes: fixes.length > 0 ? fixes : undefined });
+}
+
+function reportMissing(map: YAMLMap, field: Field, type: ObjectType, anchor: Span, context: TreeContext): void {
+  const value = selectorFromTemplate(map, field) ?? placeholderFor(field, type.name);
+  const edit = insertEntries(context.text, map, { [field.name]: value });
+  context.report({
+    code: 'missing-required',
+    span: anchor,
+    message: `${shortTypeName(type.name)} is missing the required field "${field.name}" (${typeLabel(field.type)}).`,
+    fixes: edit ? [{ title: `Add "${field.name}"`, edits: [edit], preferred: true }] : undefined,
+  });
+}
+
+/** A workload's missing selector is best filled with its template's labels (rules.md §5: the apps/v1 migration). */
+function selectorFromTemplate(map: YAMLMap, field: Field): unknown {
+  if (field.name !== 'selector' || field.type.kind !== 'object' || !field.type.fields.has('matchLabels')) return undefined;
+  const labels = mapAt(nodeAtPath(map, ['template', 'metadata']) as YAMLMap | undefined, 'labels');
+  if (!labels || labels.items.length === 0) return undefined;
+  const matchLabels: Record<string, unknown> = {};
+  for (const item of labels.items) {
+    if (isScalar(item.key) && isScalar(item.value)) matchLabels[String(item.key.value)] = item.value.value;
+  }
+  return Object.keys(matchLabels).length > 0 ? { matchLabels } : undefined;
+}
+
+function quoteFix(node: Scalar, text: string): Fix | undefined {
+  const span = spanOf(node);
+  if (!span || node.type !== Scalar.PLAIN) return undefined;
+  const original = text.slice(span[0], span[1]);
+  return { title: `Quote it: "${original}"`, edits: [{ span, newText: JSON.stringify(original) }], preferred: true };
+}
+
+function unquoteFix(node: Scalar, text: string): Fix | undefined {
+  const span = spanOf(node);
+  return span ? { title: `Remove the quotes: ${text}`, edits: [{ span, newText: text }], preferred: true } : undefined;
+}
+
+function describeScalar(node: Scalar): string {
+  const value = node.value;
+  if (typeof value === 'boolean') return `the boolean ${value}`;
+  if (typeof value === 'number') return Number.isInteger(value) ? `the integer ${value}` : `the number ${value}`;
+  return `the string ${JSON.stringify(String(value))}`;
+}
+
+function describeNode(node: Node): string {
+  if (isMap(node)) return 'an object';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) return describeScalar(node);
+  return 'this value';
+}
+
+function describeType(type: SchemaType): string {
+  switch (type.kind) {
+    case 'scalar':
+      return article(type.scalar);
+    case 'list':
+      return `a list (${typeLabel(type)})`;
+    case 'map':
+      return `an object of ${typeLabel(type.values)} values`;
+    case 'object':
+      return `an object (${shortTypeName(type.name)})`;
+  }
+}
+
+function article(scalar: ScalarName): string {
+  switch (scalar) {
+    case 'integer':
+      return 'an integer';
+    case 'int-or-string':
+      return 'an integer or a string';
+    case 'quantity':
+      return 'a quantity (like 500m, 128Mi or 2)';
+    case 'any':
+      return 'any value';
+    default:
+      return `a ${scalar}`;
+  }
+}
+
+function listOf(values: readonly string[]): string {
+  if (values.length === 1) return `"${values[0]}"`;
+  return `${values.slice(0, -1).map((v) => `"${v}"`).join(', ')} or "${values[values.length - 1]}"`;
+}
+
+function spanOf(node: Node | null | undefined): Span | undefined {
+  const range = node?.range;
+  return range ? [range[0], range[1]] : undefined;
+}
+
+/** A block collection's span runs over many lines; its diagnostic shows on the first. */
+function firstLineOf(text: string, span: Span): Span {
+  const newline = text.indexOf('\n', span[0]);
+  let end = newline < 0 || newline > span[1] ? span[1] : newline;
+  while (end > span[0] && /\s/.test(text[end - 1])) end--;
+  return [span[0], Math.max(end, span[0] + 1)];
+}
+
+function withoutGaps(fixes: Array<Fix | undefined>): Fix[] | undefined {
+  const present = fixes.filter((fix): fix is Fix => fix !== undefined);
+  return present.length > 0 ? present : undefined;
+}

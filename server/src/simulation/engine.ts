@@ -1,0 +1,128 @@
+// The discrete-event loop: jump to the next instant anything is due, let the kubelets,
+// the scheduler and the controllers react until nothing more changes, record a frame.
+import { MAX_INSTANTS } from './defaults';
+import type { Json } from './json';
+import type { PodSim } from './pod';
+import { claimProblem, schedule } from './scheduler';
+import type { Frame, PodFrame, ReplicaSetFrame } from './types';
+import type { Controller, World } from './world';
+
+const MAX_SETTLE_ROUNDS = 200;
+
+export interface RunOptions {
+  horizon: number;
+  untilQuiet: boolean;
+  claims: Json[];
+}
+
+export interface RunResult {
+  frames: Frame[];
+  horizon: number;
+}
+
+function sameReplicaSets(a: ReplicaSetFrame[] | undefined, b: ReplicaSetFrame[] | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.length === b.length && a.every((rs, i) => {
+    const other = b[i];
+    return rs.name === other.name && rs.desired === other.desired && rs.current === other.current
+      && rs.ready === other.ready && rs.available === other.available;
+  });
+}
+
+function samePods(a: PodFrame[], b: PodFrame[]): boolean {
+  return a.length === b.length && a.every((pod, i) => pod === b[i]);
+}
+
+export class Engine {
+  private deleted = false;
+  private nodeLost = false;
+
+  constructor(private readonly world: World, private readonly controller: Controller, private readonly options: RunOptions) {}
+
+  private trySchedule(pod: PodSim, now: number): boolean {
+    if (pod.scheduled || pod.gone) return false;
+    const unbound = this.world.scenario.unboundClaims ?? [];
+    const issue = claimProblem(pod.spec.claimNames, pod.namespace, this.options.claims, unbound);
+    const outcome = schedule(this.world.cluster, pod.spec.requests, issue, now, pod.pinnedNode);
+    if ('node' in outcome) {
+      pod.bindTo(outcome.node, now);
+      return true;
+    }
+    pod.failScheduling(outcome.failure, now);
+    return false;
+  }
+
+  private scenarioTriggers(now: number): boolean {
+    const { deleteAt, nodeLostAt, deleteGracePeriodSeconds } = this.world.scenario;
+    let changed = false;
+    if (!this.nodeLost && nodeLostAt !== undefined && now >= nodeLostAt) {
+      const first = this.world.pods.find((pod) => pod.node);
+      if (first?.node) {
+        first.node.lostAt = nodeLostAt;
+        this.nodeLost = true;
+        changed = true;
+      }
+    }
+    if (!this.deleted && deleteAt !== undefined && now >= deleteAt) {
+      this.deleted = true;
+      for (const pod of this.controller.livePods()) {
+        pod.markDeleted(now, deleteGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds);
+      }
+      changed = true;
+    }
+    return changed;
+  }
+
+  private settle(now: number): void {
+    for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
+      let changed = this.scenarioTriggers(now);
+      if (this.controller.sync(now)) changed = true;
+      for (const pod of this.world.pods) {
+        if (pod.gone) continue;
+        if (this.trySchedule(pod, now)) changed = true;
+        if (pod.step(now)) changed = true;
+      }
+      if (!changed) return;
+    }
+  }
+
+  private nextInstant(now: number): number {
+    let next = this.controller.nextWake(now);
+    const { deleteAt, nodeLostAt } = this.world.scenario;
+    if (!this.deleted && deleteAt !== undefined && deleteAt > now) next = Math.min(next, deleteAt);
+    if (!this.nodeLost && nodeLostAt !== undefined && nodeLostAt > now) next = Math.min(next, nodeLostAt);
+    for (const pod of this.world.pods) if (!pod.gone) next = Math.min(next, pod.nextWake(now));
+    return next;
+  }
+
+  private snapshot(now: number): Frame {
+    const frame: Frame = { at: now, pods: this.world.pods.filter((pod) => !pod.gone).map((pod) => pod.frame()) };
+    const replicaSets = this.controller.replicaSetFrames?.(now);
+    if (replicaSets) frame.replicaSets = replicaSets;
+    return frame;
+  }
+
+  run(): RunResult {
+    const frames: Frame[] = [];
+    let now = 0;
+    let last: Frame | undefined;
+    for (let instant = 0; ; instant++) {
+      this.settle(now);
+      const frame = this.snapshot(now);
+      if (!last || !samePods(last.pods, frame.pods) || !sameReplicaSets(last.replicaSets, frame.replicaSets)) {
+        frames.push(frame);
+        last = frame;
+      }
+      const next = this.nextInstant(now);
+      if (next > this.options.horizon || next === Infinity) {
+        const horizon = this.options.untilQuiet && next === Infinity ? now : this.options.horizon;
+        return { frames, horizon };
+      }
+      if (instant >= MAX_INSTANTS) {
+        this.world.events.add(now, 'Warning', 'SimulationTruncated', 'simulation', `Stopped after ${MAX_INSTANTS} instants.`, 'podlab');
+        return { frames, horizon: now };
+      }
+      now = next;
+    }
+  }
+}

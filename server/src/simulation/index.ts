@@ -1,0 +1,71 @@
+// podlab's pod lifecycle simulator: a pure, deterministic function from a manifest
+// object and a scenario to events and frames. See docs/simulation.md.
+import { Cluster } from './cluster';
+import { DEFAULT_NAMESPACE, PULL_SECONDS } from './defaults';
+import { DeploymentController } from './deployment';
+import { Engine } from './engine';
+import { EventLog } from './events';
+import { isObject, objectAt, stringAt, type Json } from './json';
+import { nameSuffix } from './names';
+import { cleanScenario, horizonOf } from './scenario';
+import type { Scenario, SimulationInput, SimulationResult } from './types';
+import { slotControllerFor } from './workloads';
+import type { Controller, World } from './world';
+
+export { scenarioFromAnnotations } from './scenario';
+export type * from './types';
+
+function emptyResult(kind: string, name: string, message: string): SimulationResult {
+  return {
+    resource: { kind, name },
+    events: [{ at: 0, type: 'Warning', reason: 'NotSimulated', object: kind ? `${kind.toLowerCase()}/${name}` : 'resource', message, source: 'podlab' }],
+    frames: [{ at: 0, pods: [] }],
+    horizon: 0,
+  };
+}
+
+function resourceName(metadata: Json | undefined, kind: string): string {
+  const name = stringAt(metadata, 'name');
+  if (name) return name;
+  const generateName = stringAt(metadata, 'generateName');
+  if (generateName) return `${generateName}${nameSuffix(generateName)}`;
+  return kind.toLowerCase() || 'unnamed';
+}
+
+function controllerFor(world: World, kind: string, name: string, resource: Json): Controller | undefined {
+  if (kind === 'Deployment') return new DeploymentController(world, name, resource);
+  return slotControllerFor(world, kind, name, resource);
+}
+
+function run(input: SimulationInput, rawScenario: unknown): SimulationResult {
+  const resource = isObject(input) && isObject(input.resource) ? input.resource : undefined;
+  if (!resource) return emptyResult('', '', 'Nothing to simulate: the input is not a Kubernetes object.');
+  const kind = typeof resource.kind === 'string' ? resource.kind : '';
+  const metadata = objectAt(resource, 'metadata');
+  const name = resourceName(metadata, kind);
+  const scenario: Scenario = cleanScenario(rawScenario);
+  const world: World = {
+    cluster: new Cluster(scenario.cachedImages ?? []),
+    events: new EventLog(),
+    scenario,
+    namespace: stringAt(metadata, 'namespace') || DEFAULT_NAMESPACE,
+    pullSeconds: scenario.pullSeconds ?? PULL_SECONDS,
+    pods: [],
+  };
+  const controller = controllerFor(world, kind, name, resource);
+  if (!controller) return emptyResult(kind, name, `Nothing to simulate: a ${kind || 'resource without a kind'} makes no pods.`);
+  const claims = (input.related?.persistentVolumeClaims ?? []).filter(isObject);
+  const { horizon, untilQuiet } = horizonOf(scenario);
+  const result = new Engine(world, controller, { horizon, untilQuiet, claims }).run();
+  return { resource: { kind, name }, events: world.events.events, frames: result.frames, horizon: result.horizon };
+}
+
+/** Simulates what the cluster does with the resource. Never throws: bad input gives a Warning event. */
+export function simulate(input: SimulationInput, scenario?: Scenario): SimulationResult {
+  try {
+    return run(input, scenario);
+  } catch (error) {
+    const kind = isObject(input) && isObject(input.resource) && typeof input.resource.kind === 'string' ? input.resource.kind : '';
+    return emptyResult(kind, '', `The simulation stopped on an unexpected input: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,120 @@
+// The parts of a pod spec the kubelet model needs, read from plain JSON with API defaults applied.
+import { TERMINATION_GRACE_SECONDS } from './defaults';
+import { pullPolicyOf, type PullPolicy } from './image';
+import { arrayAt, isObject, numberAt, objectAt, stringAt, type Json } from './json';
+import { readProbe, type ProbeSpec } from './probes';
+import { parseQuantity } from './quantity';
+import type { ContainerRole } from './types';
+
+export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
+
+export interface Requests {
+  cpuMilli: number;
+  memoryBytes: number;
+}
+
+export interface ContainerSpec {
+  name: string;
+  image: string;
+  pullPolicy: PullPolicy;
+  role: ContainerRole;
+  /** `spec.initContainers{name}` or `spec.containers{name}`. */
+  fieldPath: string;
+  startupProbe?: ProbeSpec;
+  readinessProbe?: ProbeSpec;
+  livenessProbe?: ProbeSpec;
+  /** Seconds the preStop hook takes, when one is set (read from `sleep` actions and `sleep N` commands). */
+  preStopSeconds?: number;
+  requests: Requests;
+}
+
+export interface PodSpecModel {
+  restartPolicy: RestartPolicy;
+  terminationGracePeriodSeconds: number;
+  containers: ContainerSpec[];
+  claimNames: string[];
+  hasReadinessGates: boolean;
+  requests: Requests;
+}
+
+function requestsOf(container: Json): Requests {
+  const resources = objectAt(container, 'resources');
+  const pick = (key: string): unknown => objectAt(resources, 'requests')?.[key] ?? objectAt(resources, 'limits')?.[key];
+  return {
+    cpuMilli: Math.round((parseQuantity(pick('cpu')) ?? 0) * 1000),
+    memoryBytes: parseQuantity(pick('memory')) ?? 0,
+  };
+}
+
+function preStopSecondsOf(container: Json): number | undefined {
+  const preStop = objectAt(container, 'lifecycle', 'preStop');
+  if (!preStop) return undefined;
+  const sleep = numberAt(objectAt(preStop, 'sleep'), 'seconds');
+  if (sleep !== undefined) return sleep;
+  const command = arrayAt(objectAt(preStop, 'exec'), 'command').filter((part) => typeof part === 'string').join(' ');
+  const match = /\bsleep\s+(\d+(?:\.\d+)?)\b/.exec(command);
+  return match ? Number(match[1]) : 0;
+}
+
+function readContainer(raw: unknown, index: number, list: 'initContainers' | 'containers', podIp: string): ContainerSpec {
+  const container = isObject(raw) ? raw : {};
+  const name = stringAt(container, 'name') || `${list === 'containers' ? 'container' : 'init'}-${index}`;
+  const image = stringAt(container, 'image') ?? '';
+  const role: ContainerRole = list === 'containers' ? 'app' : stringAt(container, 'restartPolicy') === 'Always' ? 'sidecar' : 'init';
+  const probesAllowed = role !== 'init';
+  const spec: ContainerSpec = {
+    name,
+    image,
+    pullPolicy: pullPolicyOf(container.imagePullPolicy, image),
+    role,
+    fieldPath: `spec.${list}{${name}}`,
+    requests: requestsOf(container),
+  };
+  if (probesAllowed) {
+    const startup = readProbe(container, 'startup', podIp);
+    const readiness = readProbe(container, 'readiness', podIp);
+    const liveness = readProbe(container, 'liveness', podIp);
+    if (startup) spec.startupProbe = startup;
+    if (readiness) spec.readinessProbe = readiness;
+    if (liveness) spec.livenessProbe = liveness;
+    const preStop = preStopSecondsOf(container);
+    if (preStop !== undefined) spec.preStopSeconds = preStop;
+  }
+  return spec;
+}
+
+/** The pod's effective request: max(app + sidecars, each init + the sidecars started before it). */
+function podRequests(containers: ContainerSpec[]): Requests {
+  const sum = (list: ContainerSpec[], key: keyof Requests): number => list.reduce((total, c) => total + c.requests[key], 0);
+  const long = containers.filter((c) => c.role !== 'init');
+  let cpu = sum(long, 'cpuMilli');
+  let memory = sum(long, 'memoryBytes');
+  const sidecarsSoFar: ContainerSpec[] = [];
+  for (const c of containers) {
+    if (c.role === 'sidecar') sidecarsSoFar.push(c);
+    if (c.role !== 'init') continue;
+    cpu = Math.max(cpu, c.requests.cpuMilli + sum(sidecarsSoFar, 'cpuMilli'));
+    memory = Math.max(memory, c.requests.memoryBytes + sum(sidecarsSoFar, 'memoryBytes'));
+  }
+  return { cpuMilli: cpu, memoryBytes: memory };
+}
+
+export function readPodSpec(raw: unknown, podIp: string): PodSpecModel {
+  const spec = isObject(raw) ? raw : {};
+  const policy = stringAt(spec, 'restartPolicy');
+  const containers = [
+    ...arrayAt(spec, 'initContainers').map((c, i) => readContainer(c, i, 'initContainers', podIp)),
+    ...arrayAt(spec, 'containers').map((c, i) => readContainer(c, i, 'containers', podIp)),
+  ];
+  const claimNames = arrayAt(spec, 'volumes')
+    .map((volume) => stringAt(objectAt(volume, 'persistentVolumeClaim'), 'claimName'))
+    .filter((name): name is string => typeof name === 'string' && name !== '');
+  return {
+    restartPolicy: policy === 'OnFailure' || policy === 'Never' ? policy : 'Always',
+    terminationGracePeriodSeconds: numberAt(spec, 'terminationGracePeriodSeconds') ?? TERMINATION_GRACE_SECONDS,
+    containers,
+    claimNames,
+    hasReadinessGates: arrayAt(spec, 'readinessGates').length > 0,
+    requests: podRequests(containers),
+  };
+}

@@ -1,0 +1,138 @@
+// Public shapes of the simulation engine. Field names are a contract with the
+// preview webview and the `podlab/simulate` request (see shared DESIGN.md).
+
+/** What the processes do: everything the manifest cannot say. All fields optional. */
+export interface ContainerScenario {
+  /** Each run exits this many seconds after it starts; absent: runs until stopped (init containers: a short run). */
+  runSeconds?: number;
+  /** Exit code of those exits (default 0). */
+  exitCode?: number;
+  /** The runs end by the OOM killer instead (exit 137, reason OOMKilled). */
+  oomKilled?: boolean;
+  /** Every pull of the container's image fails. */
+  pullFails?: boolean;
+  /** The readiness probe fails until this many seconds after each start. */
+  readyAfterSeconds?: number;
+  /** The liveness probe fails from this many seconds after each start. */
+  livenessFailsAfterSeconds?: number;
+  /** The startup probe fails until this many seconds after each start. */
+  startedAfterSeconds?: number;
+  /** Seconds from SIGTERM to exit (default: at once). */
+  sigtermExitSeconds?: number;
+  /** Exit code when the process ends on SIGTERM (default 143 = 128 + SIGTERM). */
+  sigtermExitCode?: number;
+  /** Seconds the preStop hook runs (default: read from `lifecycle.preStop`, else 0). */
+  preStopSeconds?: number;
+}
+
+export interface Scenario {
+  /** Seconds to simulate; default: until nothing changes any more, at most 1800. */
+  horizon?: number;
+  /** Seconds to pull an image that is not on the node. */
+  pullSeconds?: number;
+  /** Images already on every node at t=0. */
+  cachedImages?: string[];
+  containers?: Record<string, ContainerScenario>;
+  /** The pod (or every pod of the workload) is deleted at this time. */
+  deleteAt?: number;
+  /** Grace period of that deletion (kubectl delete --grace-period); default: the pod's terminationGracePeriodSeconds. */
+  deleteGracePeriodSeconds?: number;
+  /** The node that runs the first pod stops reporting at this time. */
+  nodeLostAt?: number;
+  /** Deployments: a new template revision is applied at this time. */
+  rolloutAt?: number;
+  /** Image of the first app container in the new revision; absent: same image (like `kubectl rollout restart`). */
+  rolloutImage?: string;
+  /** Container behaviour in the new revision; overrides `containers` per container name. */
+  rolloutContainers?: Record<string, ContainerScenario>;
+  /** PersistentVolumeClaim names that never bind. */
+  unboundClaims?: string[];
+}
+
+export interface SimulationInput {
+  /** The manifest object as plain JSON: a Pod or a Pod-making workload. */
+  resource: Record<string, unknown>;
+  related?: {
+    /** PersistentVolumeClaims known in the workspace. */
+    persistentVolumeClaims?: Record<string, unknown>[];
+  };
+}
+
+export type EventType = 'Normal' | 'Warning';
+
+export interface SimEvent {
+  /** Seconds since the resource was created. */
+  at: number;
+  type: EventType;
+  reason: string;
+  /** `kind/name` as `kubectl get events` prints it, e.g. `pod/web-7d9c6f8b5-x2x4k`. */
+  object: string;
+  message: string;
+  /** Component that reports it (the FROM column of `kubectl describe`). */
+  source: string;
+}
+
+export type ContainerRole = 'init' | 'sidecar' | 'app';
+export type ContainerStateName = 'waiting' | 'running' | 'terminated';
+export type ConditionStatus = 'True' | 'False';
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed';
+
+export interface LastState {
+  reason: string;
+  exitCode: number;
+}
+
+export interface ContainerFrame {
+  name: string;
+  role: ContainerRole;
+  state: ContainerStateName;
+  reason?: string;
+  message?: string;
+  exitCode?: number;
+  ready: boolean;
+  started: boolean;
+  restartCount: number;
+  /** The previous instance's termination (`lastState.terminated`). */
+  lastState?: LastState;
+}
+
+export type PodConditionType = 'PodScheduled' | 'PodReadyToStartContainers' | 'Initialized' | 'ContainersReady' | 'Ready';
+
+export interface PodFrame {
+  name: string;
+  phase: PodPhase;
+  /** What the STATUS column of `kubectl get pods` shows (e.g. `Init:1/2`, `CrashLoopBackOff`, `Terminating`). */
+  status: string;
+  conditions: Partial<Record<PodConditionType, ConditionStatus>>;
+  containers: ContainerFrame[];
+  node?: string;
+  /** Revision of the ReplicaSet that owns the pod (Deployments). */
+  revision?: number;
+  /** The pod has a deletionTimestamp. */
+  terminating?: boolean;
+}
+
+export interface ReplicaSetFrame {
+  revision: number;
+  name: string;
+  /** spec.replicas */
+  desired: number;
+  /** Pods that are not terminating and not terminal. */
+  current: number;
+  ready: number;
+  available: number;
+}
+
+export interface Frame {
+  at: number;
+  pods: PodFrame[];
+  replicaSets?: ReplicaSetFrame[];
+}
+
+export interface SimulationResult {
+  resource: { kind: string; name: string };
+  events: SimEvent[];
+  frames: Frame[];
+  /** The time the simulation ran to. */
+  horizon: number;
+}

@@ -1,0 +1,53 @@
+// What controllers share: the clock's pods, the cluster, the event log and the scenario.
+import type { Cluster } from './cluster';
+import type { EventLog } from './events';
+import { fakeUid, fnv32a } from './names';
+import { PodSim } from './pod';
+import { behaviourOf } from './scenario';
+import { readPodSpec } from './spec';
+import { MAX_PODS } from './defaults';
+import type { ReplicaSetFrame, Scenario } from './types';
+
+export interface World {
+  cluster: Cluster;
+  events: EventLog;
+  scenario: Scenario;
+  namespace: string;
+  pullSeconds: number;
+  /** Every pod created so far, in creation order. */
+  pods: PodSim[];
+}
+
+/** A deterministic pod IP, only used in probe failure messages. */
+function podIp(name: string): string {
+  const hash = fnv32a(name);
+  return `10.244.${hash % 3}.${2 + (hash % 250)}`;
+}
+
+/** Creates a pod from a pod template spec; undefined once the pod cap is reached. */
+export function createPod(world: World, name: string, podSpec: unknown, now: number, revision?: number): PodSim | undefined {
+  if (world.pods.length >= MAX_PODS) return undefined;
+  const pod = new PodSim({
+    name,
+    namespace: world.namespace,
+    uid: fakeUid(`${name}@${now}`),
+    createdAt: now,
+    spec: readPodSpec(podSpec, podIp(name)),
+    behaviourOf: (container) => behaviourOf(world.scenario, container, revision ?? 1),
+    pullSeconds: world.pullSeconds,
+    events: world.events,
+    ...(revision !== undefined ? { revision } : {}),
+  });
+  world.pods.push(pod);
+  return pod;
+}
+
+export interface Controller {
+  /** Reacts to the current state at `now`; returns true when it changed anything. */
+  sync(now: number): boolean;
+  /** The next time it needs to look again on its own (Infinity if never). */
+  nextWake(now: number): number;
+  /** Pods the scenario's deleteAt applies to. */
+  livePods(): PodSim[];
+  replicaSetFrames?(now: number): ReplicaSetFrame[];
+}

@@ -1,0 +1,13 @@
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** The workspace as seen from one document: rules and hovers get this to look at the other files. */
+export interface WorkspaceView {
+  /** The document being analysed; its own summaries are in the index too. */
+  readonly uri: string;
+  readonly index: WorkspaceIndex;
+}
+
+/** The index's summary of the analysed document's resource number `resourceIndex`. */
+export function ownSummary(view: WorkspaceView, resourceIndex: number) {
+  return view.index.fileSummaries(view.uri).find((summary) => summary.index === resourceIndex);
+}

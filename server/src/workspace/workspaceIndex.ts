@@ -1,0 +1,182 @@
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import type { ConfigKind } from './podTemplate';
+import { sameNamespace, selectsLabels } from './selectors';
+import type { ResourceSummary } from './summary';
+
+const KUSTOMIZATION_FILES = new Set(['kustomization.yaml', 'kustomization.yml', 'Kustomization']);
+
+/** Kinds that live outside namespaces: their namespace is ignored when comparing identities. */
+const CLUSTER_SCOPED = new Set([
+  'Namespace', 'Node', 'PersistentVolume', 'StorageClass', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition',
+  'PriorityClass', 'RuntimeClass', 'IngressClass', 'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration',
+  'APIService', 'CSIDriver', 'VolumeSnapshotClass',
+]);
+
+/**
+ * The resources of the workspace, as summaries, file by file. Open documents (their summaries built from the
+ * ManifestStore's parse) shadow what was read from disk for the same URI.
+ */
+export class WorkspaceIndex {
+  private readonly disk = new Map<string, ResourceSummary[]>();
+  private readonly open = new Map<string, ResourceSummary[]>();
+  private byIdentity: Map<string, ResourceSummary[]> | undefined;
+  private allCache: ResourceSummary[] | undefined;
+  /** Counts changes; anything derived from the index can compare it to know whether to recompute. */
+  generation = 0;
+  /** Every workspace folder has been read: a name that is not found is really absent from the workspace. */
+  complete = false;
+
+  setDiskFile(uri: string, summaries: ResourceSummary[]): boolean {
+    return this.set(this.disk, uri, summaries);
+  }
+
+  deleteDiskFile(uri: string): boolean {
+    if (!this.disk.delete(uri)) return false;
+    return this.changed(!this.open.has(uri));
+  }
+
+  setOpenFile(uri: string, summaries: ResourceSummary[]): boolean {
+    return this.set(this.open, uri, summaries);
+  }
+
+  closeFile(uri: string): boolean {
+    const before = this.open.get(uri);
+    if (!before || !this.open.delete(uri)) return false;
+    const disk = this.disk.get(uri);
+    return this.changed(!disk || fingerprint(disk) !== fingerprint(before));
+  }
+
+  hasDiskFile(uri: string): boolean {
+    return this.disk.has(uri);
+  }
+
+  get fileCount(): number {
+    return new Set([...this.disk.keys(), ...this.open.keys()]).size;
+  }
+
+  fileSummaries(uri: string): readonly ResourceSummary[] {
+    return this.open.get(uri) ?? this.disk.get(uri) ?? [];
+  }
+
+  all(): readonly ResourceSummary[] {
+    if (!this.allCache) {
+      const all: ResourceSummary[] = [];
+      for (const [uri, summaries] of this.disk) if (!this.open.has(uri)) all.push(...summaries);
+      for (const summaries of this.open.values()) all.push(...summaries);
+      this.allCache = all;
+    }
+    return this.allCache;
+  }
+
+  /** Pod templates (Pods and every workload) whose labels a Service-style selector selects. */
+  podTemplatesSelectedBy(selector: Readonly<Record<string, string>>, namespace: string | undefined): ResourceSummary[] {
+    return this.all().filter((summary) => summary.template && sameNamespace(summary.namespace, namespace) && selectsLabels(selector, summary.template.labels));
+  }
+
+  /** Services whose selector selects these pod labels. */
+  servicesSelecting(labels: Readonly<Record<string, string>>, namespace: string | undefined): ResourceSummary[] {
+    return this.all().filter((summary) => summary.service?.selector && sameNamespace(summary.namespace, namespace) && selectsLabels(summary.service.selector, labels));
+  }
+
+  named(kind: string, name: string, namespace: string | undefined): ResourceSummary[] {
+    return this.all().filter((summary) => summary.kind === kind && summary.name === name && sameNamespace(summary.namespace, namespace));
+  }
+
+  /** The resources that create a ConfigMap or Secret of this name (the object itself, or a generator). */
+  configProviders(kind: ConfigKind, name: string, namespace: string | undefined): ResourceSummary[] {
+    return this.all().filter((summary) => sameNamespace(summary.namespace, namespace) && summary.provides.some((provided) => provided.kind === kind && provided.name === name));
+  }
+
+  claimUsers(name: string, namespace: string | undefined): ResourceSummary[] {
+    return this.all().filter((summary) => summary.template?.claims.some((claim) => claim.name === name) && sameNamespace(summary.namespace, namespace));
+  }
+
+  configUsers(kind: ConfigKind, name: string, namespace: string | undefined): ResourceSummary[] {
+    return this.all().filter((summary) => summary.template?.configRefs.some((ref) => ref.kind === kind && ref.name === name) && sameNamespace(summary.namespace, namespace));
+  }
+
+  /**
+   * Other resources with the same identity (API group, kind, namespace, name) that `kubectl apply -f` would apply
+   * together with this one: in the same file or the same folder. Folders of a Kustomization hold patches that
+   * repeat identities on purpose, so they are left out.
+   */
+  duplicatesOf(summary: ResourceSummary): ResourceSummary[] {
+    const key = identityKey(summary);
+    if (!key || this.isKustomizeFolder(summary.uri)) return [];
+    const folder = folderOf(summary.uri);
+    return (this.identities().get(key) ?? []).filter((other) => other !== summary
+      && !(other.uri === summary.uri && other.index === summary.index)
+      && folderOf(other.uri) === folder);
+  }
+
+  private isKustomizeFolder(uri: string): boolean {
+    const folder = folderOf(uri);
+    return this.all().some((summary) => summary.kind === 'Kustomization' && folderOf(summary.uri) === folder)
+      || [...this.disk.keys(), ...this.open.keys()].some((other) => folderOf(other) === folder && KUSTOMIZATION_FILES.has(path.posix.basename(URI.parse(other).path)));
+  }
+
+  private identities(): Map<string, ResourceSummary[]> {
+    if (!this.byIdentity) {
+      const map = new Map<string, ResourceSummary[]>();
+      for (const summary of this.all()) {
+        const key = identityKey(summary);
+        if (!key) continue;
+        const list = map.get(key);
+        if (list) list.push(summary);
+        else map.set(key, [summary]);
+      }
+      this.byIdentity = map;
+    }
+    return this.byIdentity;
+  }
+
+  private set(map: Map<string, ResourceSummary[]>, uri: string, summaries: ResourceSummary[]): boolean {
+    const before = map === this.open ? this.open.get(uri) ?? this.disk.get(uri) : map.get(uri);
+    map.set(uri, summaries);
+    const visible = map === this.open || !this.open.has(uri);
+    return this.changed(visible && (!before || fingerprint(before) !== fingerprint(summaries)));
+  }
+
+  /** The summaries were replaced (caches hold the old objects); `changed`: in a way other files' results may see. */
+  private changed(changed: boolean): boolean {
+    this.allCache = undefined;
+    this.byIdentity = undefined;
+    if (changed) this.generation++;
+    return changed;
+  }
+}
+
+/** Everything another file's results can depend on; ranges are left out, so edits that only move text change nothing. */
+function fingerprint(summaries: readonly ResourceSummary[]): string {
+  return JSON.stringify(summaries.map(({ uri: _uri, range: _range, nameRange: _nameRange, template, service, ...rest }) => ({
+    ...rest,
+    template: template && {
+      labels: template.labels,
+      containers: template.containers.map((container) => ({ name: container.name, ports: container.ports.map(({ range: _r, ...port }) => port) })),
+      claims: template.claims.map((claim) => claim.name),
+      configRefs: template.configRefs.map(({ range: _r, ...ref }) => ref),
+    },
+    service: service && { ...service, selectorRange: undefined, ports: service.ports.map(({ range: _r, ...port }) => port) },
+  })));
+}
+
+export interface Identity {
+  apiVersion?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+}
+
+/** API group, kind, namespace and name: what the API server tells objects apart by (the version does not count). */
+export function identityKey(summary: Identity): string | undefined {
+  if (!summary.kind || !summary.name || !summary.apiVersion) return undefined;
+  const group = summary.apiVersion.includes('/') ? summary.apiVersion.slice(0, summary.apiVersion.lastIndexOf('/')) : '';
+  const namespace = CLUSTER_SCOPED.has(summary.kind) ? '' : summary.namespace ?? '';
+  return `${group}|${summary.kind}|${namespace}|${summary.name}`;
+}
+
+function folderOf(uri: string): string {
+  const slash = uri.lastIndexOf('/');
+  return slash < 0 ? '' : uri.slice(0, slash);
+}

@@ -1,0 +1,154 @@
+import * as assert from 'node:assert/strict';
+import { analyzeText, errorsOf } from './support';
+
+const GITHUB_WORKFLOW = `name: ci
+on:
+  push:
+    branches: [main]
+  pull_request:
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        node: [18, 20]
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-node@v4
+        with:
+          node-version: \${{ matrix.node }}
+      - run: npm ci && npm test
+`;
+
+const DOCKER_COMPOSE = `services:
+  web:
+    image: nginx:1.27
+    ports:
+      - "8080:80"
+    depends_on: [db]
+    restart: always
+  db:
+    image: postgres:16
+    environment:
+      POSTGRES_PASSWORD: example
+volumes:
+  data: {}
+`;
+
+const OPENAPI = `openapi: 3.0.3
+info:
+  title: Pets
+  version: 1.0.0
+paths:
+  /pets/{petId}:
+    get:
+      parameters:
+        - name: petId
+          in: path
+          required: true
+          schema: {type: string}
+      responses:
+        "200":
+          description: A pet
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/Pet"
+components:
+  schemas:
+    Pet:
+      type: object
+      properties:
+        kind: {type: string}
+        apiVersion: {type: string}
+`;
+
+const HELM_TEMPLATE = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "chart.fullname" . }}
+  labels:
+    {{- include "chart.labels" . | nindent 4 }}
+spec:
+  replicas: {{ .Values.replicaCount }}
+  template:
+    spec:
+      containers:
+        - name: {{ .Chart.Name }}
+          image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"
+          {{- with .Values.resources }}
+          resources:
+            {{- toYaml . | nindent 12 }}
+          {{- end }}
+`;
+
+const KUSTOMIZATION = `apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+namespace: shop
+resources:
+  - deployment.yaml
+  - service.yaml
+patches:
+  - path: replicas.yaml
+images:
+  - name: nginx
+    newTag: "1.27"
+`;
+
+/** A strategic-merge patch: a partial Deployment, valid only as a patch. */
+const KUSTOMIZE_PATCH = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+`;
+
+const CONTAINER_PATCH = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          resources:
+            limits: {memory: 512Mi}
+`;
+
+describe('hostile input: YAML that is not a plain Kubernetes manifest', () => {
+  for (const [name, text] of Object.entries({ 'a GitHub Actions workflow': GITHUB_WORKFLOW, 'a docker-compose file': DOCKER_COMPOSE, 'an OpenAPI spec': OPENAPI })) {
+    it(`says nothing at all about ${name}`, () => {
+      const analysed = analyzeText(text);
+      assert.equal(analysed.file.looksLikeKubernetes, false);
+      assert.deepEqual(analysed.findings, []);
+    });
+  }
+
+  it('says nothing about broken YAML that is not Kubernetes either (other extensions own it)', () => {
+    assert.deepEqual(analyzeText(`${DOCKER_COMPOSE}  broken: "unclosed\n`).findings, []);
+  });
+
+  it('gives a Helm template one information notice and no errors', () => {
+    const analysed = analyzeText(HELM_TEMPLATE);
+    assert.deepEqual(analysed.findings.map((f) => [f.code, f.severity]), [['templated-file', 'information']]);
+    assert.equal(HELM_TEMPLATE.slice(...analysed.findings[0].span), '{{ include "chart.fullname" . }}');
+  });
+
+  it('gives a Kustomization file no errors', () => {
+    const analysed = analyzeText(KUSTOMIZATION);
+    assert.deepEqual(errorsOf(analysed).map((f) => `${f.code}: ${f.message}`), []);
+    assert.deepEqual(analysed.ruleFailures, []);
+  });
+
+  // Pending: missing-required reports the fields a strategic-merge patch leaves out on purpose. Telling a patch
+  // from a manifest needs the kustomization.yaml that lists it (the workspace index); reported to the lead.
+  it.skip('gives Kustomize patches no errors', () => {
+    for (const text of [KUSTOMIZE_PATCH, CONTAINER_PATCH]) {
+      const analysed = analyzeText(text);
+      assert.deepEqual(errorsOf(analysed).map((f) => `${f.code}: ${f.message}`), [], text);
+      assert.deepEqual(analysed.ruleFailures, []);
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver';
+import { analyze } from '../../../server/src/analysis/analyze';
+import type { Finding } from '../../../server/src/analysis/finding';
+import { toDiagnostic } from '../../../server/src/features/diagnostics';
+import { parseManifest } from '../../../server/src/parse/parseManifest';
+import type { ManifestFile } from '../../../server/src/parse/model';
+import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/settings';
+
+export interface Analysed {
+  file: ManifestFile;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  document: TextDocument;
+  /** Rules and checks that threw (one that throws on input the editor can hold is a bug). */
+  ruleFailures: string[];
+}
+
+/** Parses and analyses `text` the way the server does, and converts the findings to LSP diagnostics. */
+export function analyzeText(text: string, settings: Settings = DEFAULT_SETTINGS): Analysed {
+  const file = parseManifest(text, { maxAnalysisSize: settings.maxFileSize });
+  const ruleFailures: string[] = [];
+  const findings = analyze(file, {
+    settings,
+    onRuleFailure: (rule, error) => ruleFailures.push(`${rule.meta.id}: ${describe(error)}`),
+    onCheckFailure: (what, error) => ruleFailures.push(`${what}: ${describe(error)}`),
+  });
+  const document = TextDocument.create('file:///hostile.yaml', 'yaml', 1, text);
+  return { file, findings, diagnostics: findings.map((finding) => toDiagnostic(document, finding)), document, ruleFailures };
+}
+
+export function syntaxOf(analysed: Analysed): Finding[] {
+  return analysed.findings.filter((finding) => finding.code === 'yaml-syntax');
+}
+
+export function errorsOf(analysed: Analysed): Finding[] {
+  return analysed.findings.filter((finding) => finding.severity === 'error');
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 4).join('\n') : String(error);
+}
+
+/** Every span lies inside the text, start before end. */
+export function assertSpansInside(findings: readonly Finding[], text: string): void {
+  for (const finding of findings) {
+    const [start, end] = finding.span;
+    assert.ok(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= text.length,
+      `${finding.code} span [${start}, ${end}] is outside a text of ${text.length} characters`);
+    for (const fix of finding.fixes ?? []) {
+      for (const edit of fix.edits) {
+        assert.ok(edit.span[0] >= 0 && edit.span[0] <= edit.span[1] && edit.span[1] <= text.length, `fix "${fix.title}" edits outside the text`);
+      }
+    }
+  }
+}
+
+/** Milliseconds taken by `run`. */
+export function timed<T>(run: () => T): { value: T; ms: number } {
+  const started = performance.now();
+  const value = run();
+  return { value, ms: performance.now() - started };
+}
+
+/** The [start, end) offsets of the n-th occurrence of `needle`. */
+export function spanOfText(text: string, needle: string, occurrence = 0): [number, number] {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    at = text.indexOf(needle, at + 1);
+    assert.ok(at >= 0, `"${needle}" occurs fewer than ${occurrence + 1} times`);
+  }
+  return [at, at + needle.length];
+}

@@ -1,0 +1,80 @@
+// Small hand-built simulation results in the wire shape of `podlab/simulate`.
+import type { SimulatedContainer, SimulatedPod, SimulationResult } from '../../../client/webview/simulationResult';
+
+export function container(name: string, role: SimulatedContainer['role'], state: SimulatedContainer['state'], extra: Partial<SimulatedContainer> = {}): SimulatedContainer {
+  return { name, role, state, ready: false, restartCount: 0, ...extra };
+}
+
+export function pod(name: string, phase: string, containers: SimulatedContainer[], extra: Partial<SimulatedPod> = {}): SimulatedPod {
+  return { name, phase, conditions: {}, containers, ...extra };
+}
+
+/** A pod whose app container crashes once: start, ready, Error, CrashLoopBackOff, restarted. */
+export function crashingPod(): SimulationResult {
+  const name = 'web';
+  const ready = { PodScheduled: 'True', Initialized: 'True', ContainersReady: 'True', Ready: 'True' } as const;
+  const notReady = { PodScheduled: 'True', Initialized: 'True', ContainersReady: 'False', Ready: 'False' } as const;
+  return {
+    resource: { kind: 'Pod', name },
+    events: [
+      { at: 0, type: 'Normal', reason: 'Scheduled', object: 'pod/web', message: 'Successfully assigned default/web to node-1' },
+      { at: 0, type: 'Normal', reason: 'Pulling', object: 'pod/web', message: 'Pulling image "nginx:1.27"' },
+      { at: 5, type: 'Normal', reason: 'Pulled', object: 'pod/web', message: 'Successfully pulled image "nginx:1.27" in 5s' },
+      { at: 5, type: 'Normal', reason: 'Created', object: 'pod/web', message: 'Created container: app' },
+      { at: 5, type: 'Normal', reason: 'Started', object: 'pod/web', message: 'Started container app' },
+      { at: 30, type: 'Warning', reason: 'BackOff', object: 'pod/web', message: 'Back-off restarting failed container app in pod web_default(uid)' },
+      { at: 30, type: 'Normal', reason: 'Created', object: 'pod/web', message: 'Created container: app' },
+      { at: 30, type: 'Normal', reason: 'Started', object: 'pod/web', message: 'Started container app' },
+    ],
+    frames: [
+      { at: 0, pods: [pod(name, 'Pending', [container('app', 'app', 'waiting', { reason: 'ContainerCreating' })], { conditions: { ...notReady, Initialized: 'True' } })] },
+      { at: 5, pods: [pod(name, 'Running', [container('app', 'app', 'running')], { conditions: notReady })] },
+      { at: 6, pods: [pod(name, 'Running', [container('app', 'app', 'running', { ready: true })], { conditions: ready })] },
+      { at: 20, pods: [pod(name, 'Running', [container('app', 'app', 'terminated', { reason: 'Error', exitCode: 1 })], { conditions: notReady })] },
+      { at: 20.5, pods: [pod(name, 'Running', [container('app', 'app', 'waiting', { reason: 'CrashLoopBackOff', restartCount: 1 })], { conditions: notReady })] },
+      { at: 30, pods: [pod(name, 'Running', [container('app', 'app', 'running', { restartCount: 1 })], { conditions: notReady })] },
+    ],
+  };
+}
+
+/** A Deployment of 1 replica rolled out once: the old pod goes once the new one is ready. */
+export function rolledDeployment(): SimulationResult {
+  const app = (ready: boolean) => [container('web', 'app', 'running', { ready })];
+  const readyConditions = { Ready: 'True' } as const;
+  return {
+    resource: { kind: 'Deployment', name: 'web' },
+    events: [
+      { at: 0, type: 'Normal', reason: 'ScalingReplicaSet', object: 'deployment/web', message: 'Scaled up replica set web-aaa from 0 to 1' },
+      { at: 10, type: 'Normal', reason: 'ScalingReplicaSet', object: 'deployment/web', message: 'Scaled up replica set web-bbb from 0 to 1' },
+      { at: 15, type: 'Normal', reason: 'ScalingReplicaSet', object: 'deployment/web', message: 'Scaled down replica set web-aaa to 0 from 1' },
+    ],
+    frames: [
+      { at: 0, pods: [pod('web-aaa-1', 'Pending', app(false))], replicaSets: [{ revision: 1, name: 'web-aaa', desired: 1, current: 1, ready: 0, available: 0 }] },
+      { at: 3, pods: [pod('web-aaa-1', 'Running', app(true), { conditions: readyConditions })], replicaSets: [{ revision: 1, name: 'web-aaa', desired: 1, current: 1, ready: 1, available: 1 }] },
+      {
+        at: 10,
+        pods: [pod('web-aaa-1', 'Running', app(true), { conditions: readyConditions }), pod('web-bbb-1', 'Pending', app(false))],
+        replicaSets: [
+          { revision: 1, name: 'web-aaa', desired: 1, current: 1, ready: 1, available: 1 },
+          { revision: 2, name: 'web-bbb', desired: 1, current: 1, ready: 0, available: 0 },
+        ],
+      },
+      {
+        at: 15,
+        pods: [pod('web-aaa-1', 'Running', app(false), { terminating: true }), pod('web-bbb-1', 'Running', app(true), { conditions: readyConditions })],
+        replicaSets: [
+          { revision: 1, name: 'web-aaa', desired: 0, current: 0, ready: 0, available: 0 },
+          { revision: 2, name: 'web-bbb', desired: 1, current: 1, ready: 1, available: 1 },
+        ],
+      },
+      {
+        at: 16,
+        pods: [pod('web-bbb-1', 'Running', app(true), { conditions: readyConditions })],
+        replicaSets: [
+          { revision: 1, name: 'web-aaa', desired: 0, current: 0, ready: 0, available: 0 },
+          { revision: 2, name: 'web-bbb', desired: 1, current: 1, ready: 1, available: 1 },
+        ],
+      },
+    ],
+  };
+}

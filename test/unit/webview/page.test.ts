@@ -1,0 +1,205 @@
+// The panel's page in a real browser (Debian's Chromium through playwright-core),
+// under the exact page shell and Content-Security-Policy the extension serves:
+// hostile manifest strings render as text and run nothing, and the controls work.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+import { previewHtml } from '../../../client/src/preview/html';
+import { createNonce } from '../../../client/src/preview/nonce';
+import type { HostMessage } from '../../../client/webview/protocol';
+import type { SimulationResult } from '../../../client/webview/simulationResult';
+import { launchChromium } from '../../../scripts/chromium.mjs';
+import { container, crashingPod, pod, rolledDeployment } from './fixtures';
+
+const root = join(import.meta.dirname, '../../..');
+const ORIGIN = 'https://webview.test';
+
+/** Strings a hostile manifest could carry; each would set window.__pwned if it ever ran. */
+const PAYLOADS = [
+  '<img src=x onerror="window.__pwned=1">',
+  '<script>window.__pwned=2</script>',
+  'javascript:window.__pwned=3',
+  '"><svg onload="window.__pwned=4">',
+  '{{constructor.constructor("window.__pwned=5")()}}',
+];
+
+function hostileResult(): SimulationResult {
+  const [img, script, js, svg, template] = PAYLOADS;
+  return {
+    resource: { kind: 'Pod', name: img },
+    events: [
+      { at: 0, type: 'Normal', reason: 'Scheduled', object: `pod/${img}`, message: `Successfully assigned default/${img} to node-1` },
+      { at: 1, type: 'Normal', reason: 'Pulling', object: `pod/${img}`, message: `Pulling image "${script}"` },
+      { at: 4, type: 'Warning', reason: 'Failed', object: `pod/${img}`, message: `Failed to pull image "${js}": ${svg}` },
+    ],
+    frames: [
+      { at: 0, pods: [pod(img, 'Pending', [container(script, 'app', 'waiting', { reason: 'ContainerCreating' }), container(svg, 'sidecar', 'waiting', { reason: template })], { conditions: { PodScheduled: 'True' } })] },
+      { at: 4, pods: [pod(img, 'Pending', [container(script, 'app', 'waiting', { reason: 'ErrImagePull', message: js }), container(svg, 'sidecar', 'running')], { status: svg, conditions: { PodScheduled: 'True' } })] },
+    ],
+  };
+}
+
+describe('webview page in Chromium', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  let script: string;
+  let page: Page;
+
+  before(async () => {
+    const bundle = await esbuild.build({ entryPoints: [join(root, 'client/webview/main.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2022' });
+    script = bundle.outputFiles[0].text;
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const nonce = createNonce();
+    const html = previewHtml({ cspSource: ORIGIN, nonce, scriptUri: `${ORIGIN}/dist/webview.js`, styleUri: `${ORIGIN}/media/preview.css` });
+    await page.route(`${ORIGIN}/**`, (route) => {
+      const url = new URL(route.request().url());
+      if (url.pathname === '/') return route.fulfill({ contentType: 'text/html', body: html });
+      if (url.pathname === '/dist/webview.js') return route.fulfill({ contentType: 'text/javascript', body: script });
+      if (url.pathname === '/media/preview.css') return route.fulfill({ contentType: 'text/css', body: readFileSync(join(root, 'media/preview.css'), 'utf8') });
+      return route.fulfill({ status: 404, body: '' });
+    });
+    // What VS Code gives a webview, and a record of anything the CSP had to block.
+    await page.addInitScript(() => {
+      const w = window as unknown as Record<string, unknown>;
+      w.__sent = [];
+      w.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => (w.__violations as string[]).push(`${e.violatedDirective} ${e.blockedURI}`));
+      w.acquireVsCodeApi = () => ({
+        postMessage: (m: unknown) => (w.__sent as unknown[]).push(m),
+        getState: () => w.__state,
+        setState: (s: unknown) => (w.__state = s),
+      });
+    });
+    await page.goto(`${ORIGIN}/`);
+  });
+
+  afterEach(async () => {
+    await page?.close();
+  });
+
+  async function post(message: HostMessage): Promise<void> {
+    await page.evaluate((m) => window.postMessage(m, '*'), message);
+  }
+
+  async function show(result: SimulationResult, extra: Partial<Extract<HostMessage, { type: 'show' }>> = {}): Promise<void> {
+    await post({ type: 'show', state: { uri: 'file:///w/a.yaml', resourceIndex: 0, scenario: {} }, result, resources: [], documentName: 'a.yaml', ...extra });
+    await page.locator('#events').waitFor();
+  }
+
+  const sent = (): Promise<unknown[]> => page.evaluate(() => (window as unknown as { __sent: unknown[] }).__sent);
+
+  it('says ready, and shows the empty state with what to open', async () => {
+    assert.deepEqual(await sent(), [{ type: 'ready' }]);
+    await post({ type: 'empty', message: 'Open a Kubernetes manifest with a Pod or Deployment.', detail: PAYLOADS[0] });
+    const text = await page.locator('body').innerText();
+    assert.match(text, /Open a Kubernetes manifest with a Pod or Deployment/);
+    assert.ok(text.includes(PAYLOADS[0]));
+    assert.equal(await page.locator('#app img').count(), 0);
+  });
+
+  it('renders hostile names, images, reasons and messages as text and runs none of them', async () => {
+    const [img] = PAYLOADS;
+    await show(hostileResult(), { resources: [{ index: 0, kind: 'Pod', name: img }, { index: 1, kind: 'Deployment', name: PAYLOADS[3] }], documentName: PAYLOADS[1] });
+    await page.waitForTimeout(200);
+    const state = await page.evaluate(() => {
+      const w = window as unknown as Record<string, unknown>;
+      return {
+        pwned: w.__pwned ?? null,
+        violations: w.__violations,
+        scripts: document.scripts.length,
+        injected: document.querySelectorAll('#app img, #app script, #app svg:not(.icon), #app a, #app iframe').length,
+        text: document.body.innerText,
+      };
+    });
+    assert.equal(state.pwned, null, 'a payload ran');
+    assert.deepEqual(state.violations, [], 'nothing even tried to run');
+    assert.equal(state.scripts, 1);
+    assert.equal(state.injected, 0);
+    for (const payload of PAYLOADS) assert.ok(state.text.includes(payload), `${payload} not shown as text`);
+  });
+
+  it('shows a kubectl-style events table that follows the playhead', async () => {
+    await show(crashingPod());
+    const headers = await page.locator('#events thead th').allInnerTexts();
+    assert.deepEqual(headers, ['TIME', 'LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE']);
+    // Opens on the final state: every event is listed.
+    const visibleReasons = () => page.locator('#events tbody tr:not([hidden]) td.reason').allInnerTexts();
+    assert.deepEqual(await visibleReasons(), ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started', 'BackOff']);
+    assert.match(await page.locator('#events tbody tr', { hasText: 'Created' }).innerText(), /\(x2 over/);
+
+    await page.locator('#restart').click();
+    assert.deepEqual(await visibleReasons(), ['Scheduled', 'Pulling']);
+    await page.keyboard.press('ArrowRight');
+    assert.deepEqual(await visibleReasons(), ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started']);
+    assert.deepEqual(await page.locator('#events tbody tr.current td.reason').allInnerTexts(), ['Pulled', 'Created', 'Started']);
+    assert.match(await page.locator('#status').innerText(), /^At 0:05: pod web/);
+    await page.keyboard.press('ArrowLeft');
+    assert.match(await page.locator('#status').innerText(), /^At 0:00:/);
+  });
+
+  it('plays with Space and pauses again', async () => {
+    await show(crashingPod());
+    await page.locator('#restart').click();
+    await page.locator('#restart').evaluate((b) => (b as HTMLElement).blur());
+    await page.keyboard.press('Space');
+    assert.equal(await page.locator('#play').innerText(), 'Pause');
+    await page.waitForTimeout(600);
+    await page.keyboard.press('Space');
+    assert.equal(await page.locator('#play').innerText(), 'Play');
+    const time = Number(await page.locator('#time').inputValue());
+    assert.ok(time > 0.2 && time < 5, `played to ${time}`);
+  });
+
+  it('draws a lane per container with reasons and restart counts, and every control has a label', async () => {
+    await show(crashingPod());
+    await page.locator('#restart').click();
+    const seek = async (t: number) => page.locator('#time').evaluate((el, value) => {
+      const input = el as HTMLInputElement;
+      input.value = String(value);
+      input.dispatchEvent(new Event('input'));
+    }, t);
+    await seek(25);
+    const lane = page.locator('.lane.container');
+    assert.equal(await lane.count(), 1);
+    assert.match(await lane.innerText(), /app\s+app\s+CrashLoopBackOff · 1 restart/);
+    assert.match(await page.locator('.lane.pod-phase').innerText(), /Running/);
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('input, select')].filter((el) => !(el as HTMLInputElement).labels?.length).map((el) => el.outerHTML),
+    );
+    assert.deepEqual(unlabelled, []);
+  });
+
+  it('sends the scenario form as a checked scenario', async () => {
+    await show(crashingPod());
+    await page.getByLabel('Delete pod at (s)').fill('45');
+    await page.getByLabel('Exits after (s)').fill('10');
+    await page.getByLabel('with exit code').fill('3');
+    await page.getByLabel('Image pull fails').check();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    const messages = (await sent()).filter((m) => (m as { type: string }).type === 'scenario');
+    assert.deepEqual(messages[messages.length - 1], { type: 'scenario', scenario: { deleteAt: 45, containers: { app: { runSeconds: 10, exitCode: 3, pullFails: true } } } });
+  });
+
+  it('shows a Deployment\'s ReplicaSets and their pods, and switches the pod in detail', async () => {
+    await show(rolledDeployment());
+    assert.deepEqual(await page.locator('.lane-group-heading').allInnerTexts(), ['ReplicaSets', 'Pods of web-aaa (revision 1)', 'Pods of web-bbb (revision 2)', 'Pod web-aaa-1']);
+    const rows = await page.locator('#replicasets tbody tr').allInnerTexts();
+    assert.deepEqual(rows.map((r) => r.split('\t').map((c) => c.trim())), [
+      ['web-bbb', '2', '1', '1', '1', '1'],
+      ['web-aaa', '1', '0', '0', '0', '0'],
+    ]);
+    await page.getByRole('button', { name: 'web-bbb-1' }).click();
+    assert.equal(await page.locator('.lane-group-heading').last().innerText(), 'Pod web-bbb-1');
+    assert.equal(await page.getByRole('button', { name: 'web-bbb-1' }).getAttribute('aria-pressed'), 'true');
+  });
+});
