@@ -24,7 +24,7 @@ function readModel(name) {
   const dts = fs.readFileSync(path.join(MODELS, `${name}.d.ts`), 'utf8');
   const classDoc = /\/\*\*\n\* (.*)\n\*\/\nexport declare class/.exec(dts);
   const fieldDocs = new Map();
-  const fieldPattern = /(?:    \/\*\*\n    \* (.*)\n    \*\/\n)?    '([^']+)'(\?)?:/g;
+  const fieldPattern = /(?: {4}\/\*\*\n {4}\* (.*)\n {4}\*\/\n)? {4}'([^']+)'(\?)?:/g;
   for (let m; (m = fieldPattern.exec(dts));) fieldDocs.set(m[2], { description: m[1] ? unescape(m[1]) : undefined, required: m[3] !== '?' });
   return { attributes, description: classDoc ? unescape(classDoc[1]) : undefined, fieldDocs };
 }
@@ -112,7 +112,7 @@ function buildKinds(models) {
   const kinds = new Map();
   for (const file of fs.readdirSync(APIS).filter((f) => /Api\.js$/.test(f)).sort()) {
     const js = fs.readFileSync(path.join(APIS, file), 'utf8');
-    for (const block of js.split(/\n    async /)) {
+    for (const block of js.split(/\n {4}async /)) {
       const method = /^(create|list)\w*\(/.exec(block);
       const route = /const localVarPath = '([^']+)'/.exec(block);
       if (!method || !route || route[1].includes('{name}')) continue;

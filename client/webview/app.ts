@@ -27,7 +27,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const INTERACTIVE = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'SUMMARY', 'A']);
+/** Elements that use the arrow keys and Space themselves. */
+const OWNS_KEYS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
+/** Elements that Space activates; arrow keys still step the timeline there. */
+const ACTIVATED_BY_SPACE = new Set(['BUTTON', 'SUMMARY', 'A']);
 
 export class App {
   private model: ViewModel | undefined;
@@ -255,8 +258,9 @@ export class App {
   private onKey(event: KeyboardEvent): void {
     if (!this.model || event.altKey || event.ctrlKey || event.metaKey) return;
     const target = event.target instanceof HTMLElement ? event.target : undefined;
-    if (target && (INTERACTIVE.has(target.tagName) || target.isContentEditable)) return;
+    if (target && (OWNS_KEYS.has(target.tagName) || target.isContentEditable)) return;
     if (event.key === ' ') {
+      if (target && ACTIVATED_BY_SPACE.has(target.tagName)) return;
       event.preventDefault();
       this.togglePlay();
     } else if (event.key === 'ArrowRight') {

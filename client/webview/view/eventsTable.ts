@@ -60,13 +60,16 @@ export class EventsTable {
     for (const r of this.rendered) {
       const at = occurrencesAt(r.row, time);
       const shown = at.count > 0;
+      const current = shown && latest !== undefined && Math.abs(at.last - latest) <= EPSILON;
       if (r.element.hidden === shown) r.element.hidden = !shown;
-      if (!shown) continue;
+      r.element.classList.toggle('current', current);
+      if (!shown) {
+        r.element.removeAttribute('aria-current');
+        continue;
+      }
       visible++;
       setText(r.time, formatClock(at.last));
       setText(r.lastSeen, lastSeenText(at, time));
-      const current = latest !== undefined && Math.abs(at.last - latest) <= EPSILON;
-      r.element.classList.toggle('current', current);
       if (current) {
         r.element.setAttribute('aria-current', 'true');
         firstCurrent ??= r.element;

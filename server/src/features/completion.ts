@@ -20,7 +20,6 @@ import { rootSchemaOf, schemaAtPath } from '../schema/schemaAt';
 
 /** Stands in for the key being typed, so that the YAML parser places it by its indentation. */
 const PROBE = 'podlabCompletionProbe';
-const KEY_CHARS = /[A-Za-z0-9_.\/-]*$/;
 
 interface Cursor {
   /** The document's text (from its `---`, or the file's start, to the next document). */
@@ -41,7 +40,7 @@ export function completion(document: TextDocument, file: ManifestFile, position:
   if (/^\s*#/.test(before)) return [];
   const valueMatch = /^(\s*(?:-\s+)*)([^\s:#][^:#]*?):\s+([^\s#]*)$/.exec(before);
   if (valueMatch) return valueCompletions(document, cursor, valueMatch[1].length, valueMatch[2], valueMatch[3], after);
-  const keyMatch = /^(\s*(?:-\s+)*)([A-Za-z0-9_.\/-]*)$/.exec(before);
+  const keyMatch = /^(\s*(?:-\s+)*)([A-Za-z0-9_./-]*)$/.exec(before);
   if (keyMatch) return keyCompletions(document, cursor, keyMatch[1].length, keyMatch[2], after);
   return [];
 }
@@ -104,7 +103,7 @@ function scalarOf(map: YAMLMap, key: string): string | undefined {
 }
 
 function keyCompletions(document: TextDocument, cursor: Cursor, keyColumn: number, typed: string, after: string): CompletionItem[] {
-  const existingKey = /^([A-Za-z0-9_.\/-]*)\s*:/.exec(after);
+  const existingKey = /^([A-Za-z0-9_./-]*)\s*:/.exec(after);
   const keyEnd = cursor.offset - cursor.lineStart + (existingKey ? existingKey[1].length : 0);
   const found = probe(cursor, keyColumn, keyEnd, '');
   if (!found) return [];

@@ -66,7 +66,7 @@ function moveToInit(context: RuleContext, container: ContainerView): TextEdit[] 
   const initContainers = seqAt(podSpec, 'initContainers');
   let at: number;
   let newDash: number;
-  let prefix = '';
+  let prefix: string;
   let suffix = '';
   if (initContainers && !initContainers.flow && initContainers.items.length > 0) {
     const first = initContainers.items[0] as { range: [number, number] };

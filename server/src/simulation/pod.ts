@@ -9,7 +9,7 @@ import {
   IMAGE_BACKOFF_RESET, MIN_GRACE_SECONDS, NODE_MONITOR_GRACE_SECONDS, PULL_FAIL_SECONDS, REPULL_SECONDS,
   SANDBOX_SECONDS, SIGKILL_EXIT_CODE, SIGTERM_EXIT_CODE, SYNC_ERROR_RETRY_SECONDS, UNREACHABLE_TOLERATION_SECONDS,
 } from './defaults';
-import { EventLog, goDuration } from './events';
+import { type EventLog, goDuration } from './events';
 import { fullReference, imageSizeBytes } from './image';
 import { fnv32a } from './names';
 import { appContainersStarted, deriveConditions, derivePhase, kubectlStatus, type Conditions } from './phase';

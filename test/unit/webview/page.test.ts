@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The panel's page in a real browser (Debian's Chromium through playwright-core),
 // under the exact page shell and Content-Security-Policy the extension serves:
 // hostile manifest strings render as text and run nothing, and the controls work.
@@ -14,6 +15,19 @@ import { launchChromium } from '../../../scripts/chromium.mjs';
 import { container, crashingPod, pod, rolledDeployment } from './fixtures';
 
 const root = join(import.meta.dirname, '../../..');
+
+// What VS Code gives a webview, and a record of anything the CSP had to block. Kept as source text:
+// a function would be rewritten by the test's TypeScript loader with helpers the page does not have.
+const WEBVIEW_HOST_STUB = `
+  window.__sent = [];
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+  window.acquireVsCodeApi = () => ({
+    postMessage: (m) => window.__sent.push(m),
+    getState: () => window.__state,
+    setState: (s) => { window.__state = s; },
+  });
+`;
 const ORIGIN = 'https://webview.test';
 
 /** Strings a hostile manifest could carry; each would set window.__pwned if it ever ran. */
@@ -68,18 +82,7 @@ describe('webview page in Chromium', function () {
       if (url.pathname === '/media/preview.css') return route.fulfill({ contentType: 'text/css', body: readFileSync(join(root, 'media/preview.css'), 'utf8') });
       return route.fulfill({ status: 404, body: '' });
     });
-    // What VS Code gives a webview, and a record of anything the CSP had to block.
-    await page.addInitScript(() => {
-      const w = window as unknown as Record<string, unknown>;
-      w.__sent = [];
-      w.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => (w.__violations as string[]).push(`${e.violatedDirective} ${e.blockedURI}`));
-      w.acquireVsCodeApi = () => ({
-        postMessage: (m: unknown) => (w.__sent as unknown[]).push(m),
-        getState: () => w.__state,
-        setState: (s: unknown) => (w.__state = s),
-      });
-    });
+    await page.addInitScript({ content: WEBVIEW_HOST_STUB });
     await page.goto(`${ORIGIN}/`);
   });
 

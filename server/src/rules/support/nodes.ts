@@ -1,7 +1,6 @@
-import { isScalar, type Node, type Pair, type Scalar } from 'yaml';
+import { isScalar, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Span } from '../../parse/model';
 import { pairOf, spanOf } from '../../parse/yamlNodes';
-import type { YAMLMap } from 'yaml';
 
 /** The span to underline for a pair: its key. */
 export function keySpan(pair: Pair): Span {

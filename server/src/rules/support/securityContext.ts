@@ -1,6 +1,5 @@
-import type { YAMLMap } from 'yaml';
 import { mapAt, pairOf } from '../../parse/yamlNodes';
-import { isScalar, type Scalar } from 'yaml';
+import { isScalar, type Scalar, type YAMLMap } from 'yaml';
 
 /** A securityContext field as the container sees it: its own setting, else the pod's (for fields the pod level has). */
 export function effectiveSetting(container: YAMLMap, podSpec: YAMLMap | undefined, key: string): Scalar | undefined {
