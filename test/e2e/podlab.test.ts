@@ -67,7 +67,7 @@ describe('Podlab in VS Code (e2e, packaged .vsix)', function () {
   it('opens the lifecycle preview from the command palette and shows the pod starting', async () => {
     await workbench.openFile('pod.yaml');
     await workbench.runCommand('Podlab: Open Lifecycle Preview');
-    await workbench.page.locator('.tabs-container .tab', { hasText: 'Lifecycle: hello' }).first().waitFor({ timeout: 20_000 });
+    await workbench.page.locator('.tabs-container .tab', { hasText: 'Lifecycle: Pod/hello' }).first().waitFor({ timeout: 20_000 });
 
     const frame = await workbench.frameWith('#events', 30_000);
     const events = frame.locator('#events');

@@ -14,8 +14,8 @@ describe('lifecycle preview', () => {
   it('podlab.openPreview opens a webview panel beside the editor, titled after the resource', async () => {
     const editor = await openManifest('pod.yaml');
     await vscode.commands.executeCommand('podlab.openPreview');
-    const tab = await eventually('a "Lifecycle: ..." webview tab', () => lifecycleTabs()[0]);
-    assert.equal(tab.label, 'Lifecycle: hello');
+    // The panel opens as "Lifecycle Preview" and takes the resource's name once the simulation arrives.
+    const tab = await eventually('a "Lifecycle: Pod/hello" webview tab', () => lifecycleTabs().find((t) => t.label === 'Lifecycle: Pod/hello'));
     assert.notEqual(tab.group.viewColumn, editor.viewColumn, 'the preview should open beside the editor');
   });
 });
