@@ -34,7 +34,7 @@ export function analyze(file: ManifestFile, options: AnalyzeOptions): Finding[] 
   }
   if (file.resources.length === 0) return findings;
   try {
-    findings.push(...validateSchema(file, options.settings));
+    findings.push(...validateSchema(file, options.settings, options.workspace?.uri));
   } catch (error) {
     options.onCheckFailure?.('Schema validation', error);
   }

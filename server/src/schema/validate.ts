@@ -1,4 +1,3 @@
-import { closest } from 'fastest-levenshtein';
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { insertEntries, replaceScalar } from '../analysis/edits';
 import type { Finding, Fix } from '../analysis/finding';
@@ -11,15 +10,20 @@ import { fileCrdSource, type CrdSource } from './crd';
 import { workspaceCrdSource } from './crdRegistry';
 import type { RemovedApi } from './removedApis';
 import { preferredVersionOf, resolveKind } from './resolveKind';
-import { validateObject, type TreeReport } from './validateTree';
+import { suggest } from './suggest';
+import { isKustomizePatch } from './kustomizePatch';
+import { validateObject, type TreeContext, type TreeReport } from './validateTree';
 
 /** The CRD sources that apply to `file`: its own CustomResourceDefinitions, then the workspace's. */
 export function crdSourcesFor(file: ManifestFile): CrdSource[] {
   return [fileCrdSource(file), workspaceCrdSource()].filter((source): source is CrdSource => source !== undefined);
 }
 
-/** Checks every resource of `file` against the Kubernetes API schema (or its CRD). Templated files are not checked. */
-export function validateSchema(file: ManifestFile, settings: Settings): Finding[] {
+/**
+ * Checks every resource of `file` against the Kubernetes API schema (or its CRD). Templated files are not checked;
+ * in Kustomize patches (told apart by their `uri`'s kustomization, or by `$patch` directives) absent fields are fine.
+ */
+export function validateSchema(file: ManifestFile, settings: Settings, uri?: string): Finding[] {
   if (file.templated || file.oversized) return [];
   const findings: Finding[] = [];
   const report = (found: TreeReport): void => {
@@ -31,12 +35,14 @@ export function validateSchema(file: ManifestFile, settings: Settings): Finding[
   const crds = crdSourcesFor(file);
   for (const resource of file.resources) {
     if (!resource.object) continue;
-    validateResource(resource.root, file.text, settings, crds, report, 0);
+    const patch = isKustomizePatch(resource.document.doc, uri);
+    validateResource(resource.root, { text: file.text, report, patch }, settings, crds, 0);
   }
   return findings;
 }
 
-function validateResource(root: YAMLMap, text: string, settings: Settings, crds: readonly CrdSource[], report: (found: TreeReport) => void, depth: number): void {
+function validateResource(root: YAMLMap, context: TreeContext, settings: Settings, crds: readonly CrdSource[], depth: number): void {
+  const { text, report } = context;
   const apiVersionNode = pairOf(root, 'apiVersion')?.value as Node | null | undefined;
   const kindPair = pairOf(root, 'kind');
   const kindNode = kindPair?.value as Node | null | undefined;
@@ -46,13 +52,13 @@ function validateResource(root: YAMLMap, text: string, settings: Settings, crds:
   switch (resolution.status) {
     case 'builtin':
     case 'custom':
-      validateObject(root, resolution.type, spanOf(kindPair?.key as Node) ?? [0, 0], { text, report });
+      validateObject(root, resolution.type, spanOf(kindPair?.key as Node) ?? [0, 0], context);
       return;
     case 'list': {
       const items = pairOf(root, 'items')?.value;
       if (depth > 0 || !isSeq(items)) return;
       for (const item of items.items) {
-        if (isMap(item) && item.has('apiVersion') && item.has('kind')) validateResource(item, text, settings, crds, report, depth + 1);
+        if (isMap(item) && item.has('apiVersion') && item.has('kind')) validateResource(item, context, settings, crds, depth + 1);
       }
       return;
     }
@@ -116,14 +122,15 @@ function unknownKindFinding(apiVersionNode: Scalar, kindNode: Scalar, apiVersion
   }
   const sameVersion = [...BUILTIN_SCHEMA.kinds()].filter((info) => info.apiVersion === apiVersion).map((info) => info.kind);
   const candidates = sameVersion.length > 0 ? sameVersion : [...new Set([...BUILTIN_SCHEMA.kinds()].map((info) => info.kind))];
-  const nearest = closest(kind, candidates);
+  const suggestion = suggest(kind, candidates);
+  const nearest = suggestion.names[0];
   const edit = nearest ? replaceScalar(kindNode, nearest) : undefined;
   const where = sameVersion.length > 0 ? `apiVersion ${apiVersion}` : `any built-in apiVersion`;
   return {
     code: 'unknown-kind',
     span: spanOf(kindNode)!,
     message: `Kind ${kind} is not served by ${where}.${nearest ? ` Did you mean ${nearest}?` : ''}`,
-    fixes: edit && nearest ? [{ title: `Change kind to ${nearest}`, edits: [edit], preferred: true }] : undefined,
+    fixes: edit && nearest ? [{ title: `Change kind to ${nearest}`, edits: [edit], preferred: suggestion.clear }] : undefined,
   };
 }
 

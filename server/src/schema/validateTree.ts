@@ -5,6 +5,7 @@ import type { Fix } from '../analysis/finding';
 import type { Span } from '../parse/model';
 import { mapAt, nodeAtPath } from '../parse/yamlNodes';
 import type { SchemaCode } from './codes';
+import { BUILTIN_SCHEMA } from './builtin';
 import { nestedPathOf } from './misplaced';
 import { shortTypeName, typeLabel, type Field, type ObjectType, type ScalarName, type SchemaType } from './model';
 import { placeholderFor } from './placeholder';
@@ -20,6 +21,8 @@ export interface TreeReport {
 export interface TreeContext {
   text: string;
   report(found: TreeReport): void;
+  /** A Kustomize strategic-merge patch: it leaves out required fields on purpose and may hold `$patch` directives. */
+  patch?: boolean;
 }
 
 /** YAML 1.1 booleans: Kubernetes reads manifests with a YAML 1.1 parser, so `yes` is a boolean there. */
@@ -38,7 +41,7 @@ export function validateObject(node: YAMLMap, type: ObjectType, anchor: Span, co
     if (!isScalar(pair.key) || pair.key.value === null || pair.key.value === undefined) continue;
     const name = String(pair.key.value);
     present.add(name);
-    if (name === '<<') continue;
+    if (name === '<<' || (context.patch && name.startsWith('$'))) continue;
     const field = type.fields.get(name);
     if (!field) {
       if (!type.open) reportUnknownField(node, pair.key, name, type, context);
@@ -46,6 +49,7 @@ export function validateObject(node: YAMLMap, type: ObjectType, anchor: Span, co
     }
     validateValue(pair.value, field, field.type, spanOf(pair.key) ?? anchor, context);
   }
+  if (context.patch) return;
   for (const name of type.required) {
     if (present.has(name)) continue;
     const field = type.fields.get(name);
@@ -180,21 +184,36 @@ function reportUnknownField(map: YAMLMap, key: Scalar, name: string, type: Objec
   if (!span) return;
   const owner = shortTypeName(type.name);
   const suggestion = suggest(name, type.fields.keys());
+  const belongs = nestedPathOf(type, name);
+  const counterpart = counterpartOf(type, name);
   const fixes: Fix[] = [];
-  let message: string;
+  const parts = [`Unknown field "${name}" in ${owner}.`];
+  if (belongs) parts.push(`It belongs further down, at ${belongs}.`);
+  else if (counterpart) parts.push(counterpart);
   if (suggestion.names.length > 0) {
-    message = `Unknown field "${name}" in ${owner}. Did you mean ${suggestion.names.map((n) => `"${n}"`).join(' or ')}?`;
+    parts.push(`Did you mean ${suggestion.names.map((n) => `"${n}"`).join(' or ')}?`);
     if (suggestion.clear && !map.has(suggestion.names[0])) {
       const edit = replaceScalar(key, suggestion.names[0]);
-      if (edit) fixes.push({ title: `Rename to "${suggestion.names[0]}"`, edits: [edit], preferred: true });
+      // A key that exists, spelt exactly so, further down was more likely misplaced than misspelt.
+      if (edit) fixes.push({ title: `Rename to "${suggestion.names[0]}"`, edits: [edit], preferred: !belongs });
     }
-  } else {
-    const belongs = nestedPathOf(type, name);
-    message = belongs
-      ? `"${name}" is not a field of ${owner}: it belongs further down, at ${belongs}.`
-      : `Unknown field "${name}" in ${owner}.`;
   }
-  context.report({ code: 'unknown-field', span, message, fixes: fixes.length > 0 ? fixes : undefined });
+  context.report({ code: 'unknown-field', span, message: parts.join(' '), fixes: fixes.length > 0 ? fixes : undefined });
+}
+
+/**
+ * Pod-level and container-level security contexts share a name but not their fields (`privileged`,
+ * `capabilities`, `readOnlyRootFilesystem` and `allowPrivilegeEscalation` are per container).
+ */
+const COUNTERPARTS: Record<string, { type: string; where: string }> = {
+  V1PodSecurityContext: { type: 'V1SecurityContext', where: 'a container\'s securityContext (containers[].securityContext)' },
+  V1SecurityContext: { type: 'V1PodSecurityContext', where: 'the pod\'s securityContext (spec.securityContext)' },
+};
+
+function counterpartOf(type: ObjectType, name: string): string | undefined {
+  const counterpart = COUNTERPARTS[type.name];
+  if (!counterpart || !BUILTIN_SCHEMA.type(counterpart.type)?.fields.has(name)) return undefined;
+  return `It is a field of ${counterpart.where}.`;
 }
 
 function reportMissing(map: YAMLMap, field: Field, type: ObjectType, anchor: Span, context: TreeContext): void {

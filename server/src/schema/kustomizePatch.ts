@@ -1,0 +1,100 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isScalar, parse, visit, type Document } from 'yaml';
+import { URI } from 'vscode-uri';
+
+const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** How many folders up a kustomization may sit and still list the file (`../patches/x.yaml` is common; more is rare). */
+const MAX_LEVELS = 4;
+/** Strategic-merge directives: only a patch holds them. */
+const DIRECTIVE = /^\$(?:patch|retainKeys|setElementOrder\/|deleteFromPrimitiveList\/)/;
+
+interface Listed {
+  mtimeMs: number;
+  size: number;
+  patches: Set<string>;
+}
+
+const cache = new Map<string, Listed>();
+
+/**
+ * Whether a document is a Kustomize strategic-merge patch: it holds a `$patch`-style directive, or a
+ * kustomization file in its folder or up to MAX_LEVELS above lists the file under `patches`,
+ * `patchesStrategicMerge` or `patchesJson6902`. A patch leaves out required fields on purpose.
+ */
+export function isKustomizePatch(doc: Document.Parsed, uri: string | undefined): boolean {
+  return hasDirective(doc) || (uri !== undefined && listedAsPatch(uri));
+}
+
+function hasDirective(doc: Document.Parsed): boolean {
+  let found = false;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && typeof pair.key.value === 'string' && DIRECTIVE.test(pair.key.value)) {
+        found = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function listedAsPatch(uri: string): boolean {
+  let file: string;
+  try {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return false;
+    file = path.resolve(parsed.fsPath);
+  } catch {
+    return false;
+  }
+  let folder = path.dirname(file);
+  for (let level = 0; level <= MAX_LEVELS; level++) {
+    for (const name of KUSTOMIZATION_NAMES) {
+      if (patchesListedIn(path.join(folder, name))?.has(file)) return true;
+    }
+    const parent = path.dirname(folder);
+    if (parent === folder) break;
+    folder = parent;
+  }
+  return false;
+}
+
+/** The absolute paths of the patch files a kustomization lists; re-read only when the file changes on disk. */
+function patchesListedIn(kustomization: string): Set<string> | undefined {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(kustomization);
+  } catch {
+    cache.delete(kustomization);
+    return undefined;
+  }
+  const cached = cache.get(kustomization);
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.patches;
+  const patches = new Set<string>();
+  try {
+    const content: unknown = parse(fs.readFileSync(kustomization, 'utf8'), { logLevel: 'silent' });
+    const folder = path.dirname(kustomization);
+    for (const entry of patchEntries(content)) patches.add(path.resolve(folder, entry));
+  } catch {
+    // An unreadable kustomization lists nothing.
+  }
+  cache.set(kustomization, { mtimeMs: stat.mtimeMs, size: stat.size, patches });
+  return patches;
+}
+
+function patchEntries(content: unknown): string[] {
+  if (!content || typeof content !== 'object' || Array.isArray(content)) return [];
+  const record = content as Record<string, unknown>;
+  const entries: string[] = [];
+  for (const key of ['patches', 'patchesStrategicMerge', 'patchesJson6902']) {
+    const list = record[key];
+    if (!Array.isArray(list)) continue;
+    for (const item of list) {
+      if (typeof item === 'string' && !item.includes('\n')) entries.push(item);
+      else if (item && typeof item === 'object' && typeof (item as { path?: unknown }).path === 'string') entries.push((item as { path: string }).path);
+    }
+  }
+  return entries;
+}
