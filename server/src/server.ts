@@ -14,6 +14,7 @@ import { ManifestStore } from './analysis/store';
 import { codeActions } from './features/codeActions';
 import { FIX_ALL_KIND } from './features/fixAll';
 import { codeLenses } from './features/codeLens';
+import { completion } from './features/completion';
 import { toDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
 import { definition } from './features/definition';
@@ -58,6 +59,7 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       codeLensProvider: { resolveProvider: false },
+      completionProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'podlab', version: '0.1.0' },
   };
@@ -116,6 +118,11 @@ connection.onHover((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
   return hover(document, store.file(document), params.position, (provider, error) => logFailureOnce(`Hover ${provider.id}`, error), undefined, workspace.view(document.uri));
+});
+
+connection.onCompletion((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? completion(document, store.file(document), params.position) : [];
 });
 
 connection.onDefinition((params) => {
