@@ -37,7 +37,9 @@ function nativeSidecar(sidecar: ContainerView, containers: ContainerView[], podP
     after
       ? `${containerLabel(after)} waits only until ${containerLabel(sidecar)} has started${hasStartupProbe(sidecar) ? ' (its startupProbe has passed)' : ''}, not until it exits.`
       : `The app containers (${apps.map(containerLabel).join(', ') || 'none'}) start once ${containerLabel(sidecar)} has started${hasStartupProbe(sidecar) ? ' (its startupProbe has passed)' : ''}.`,
-    `Restarted whenever it exits, even though the pod's restartPolicy is ${podPolicy}${podPolicy === 'Always' ? '' : ' (that policy applies to the app containers only)'}.`,
+    podPolicy === 'Always'
+      ? 'Restarted whenever it exits, whatever its exit code.'
+      : `Restarted whenever it exits, even though the pod's restartPolicy is ${podPolicy} (that policy applies to the app containers only).`,
     `On shutdown: ${apps.map(containerLabel).join(', ') || 'the app containers'} first, then the sidecars in reverse order: ${[...sidecars].reverse().map(containerLabel).join(' → ')}.`,
     'Its readiness counts toward the pod\'s Ready condition.',
   ];

@@ -58,6 +58,9 @@ export const CONCEPTS = {
   deploymentSelector:
     'A Deployment\'s **selector** says which pods it owns. It must match the template\'s labels (the API server rejects it otherwise), '
     + 'it cannot be changed after creation in apps/v1, and it should not overlap another controller\'s selector, or they fight over the same pods.',
+  imagePull:
+    'Before starting a container, the kubelet makes sure its image is on the node. **imagePullPolicy** says when it asks the registry: '
+    + 'when it is not written, the API server fills it in from the tag (Always for `:latest` or no tag, IfNotPresent otherwise), and it cannot be changed on a running pod.',
   imagePullPolicy: {
     Always: '**Always**: the kubelet asks the registry for the image digest every time it starts the container (the layers are downloaded only when they changed).',
     IfNotPresent: '**IfNotPresent**: the image is pulled only when it is not already on the node.',

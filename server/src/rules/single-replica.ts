@@ -4,6 +4,7 @@ import type { Fix } from '../analysis/finding';
 import { ruleDocsUrl } from '../docsUrl';
 import { mapAt, pairOf } from '../parse/yamlNodes';
 import { keySpan, nodeSpan } from './support/nodes';
+import { resolveFenceposts } from './support/rollout';
 import type { Rule } from './types';
 
 const rule: Rule = {
@@ -35,31 +36,21 @@ const rule: Rule = {
     const rolling = mapAt(strategy, 'rollingUpdate');
     const unavailablePair = rolling ? pairOf(rolling, 'maxUnavailable') : undefined;
     const unavailable = unavailablePair && isScalar(unavailablePair.value) ? unavailablePair.value.value : undefined;
-    if (resolve(unavailable, 1, 'down') < 1) return;
     const surgeNode = rolling ? pairOf(rolling, 'maxSurge')?.value : undefined;
+    const fenceposts = resolveFenceposts(1, isScalar(surgeNode) ? surgeNode.value : undefined, unavailable);
+    if (!fenceposts || fenceposts.unavailable < 1) return;
     const fixes: Fix[] = [];
     const zero = unavailablePair && isScalar(unavailablePair.value) ? replaceScalar(unavailablePair.value, '0') : undefined;
-    const surge = isScalar(surgeNode) && resolve(surgeNode.value, 1, 'up') < 1 ? replaceScalar(surgeNode, '1') : undefined;
+    const surge = isScalar(surgeNode) && fenceposts.surge < 1 ? replaceScalar(surgeNode, '1') : undefined;
     if (zero) fixes.push({ title: surge ? 'Set maxUnavailable: 0 and maxSurge: 1' : 'Set maxUnavailable: 0', edits: surge ? [zero, surge] : [zero], preferred: true });
     const replicasEdit = isScalar(replicasNode) ? replaceScalar(replicasNode, '2') : setIn(context.file.text, spec, ['replicas'], 2);
     if (replicasEdit) fixes.push({ title: 'Run 2 replicas', edits: [replicasEdit] });
     context.report({
       span: unavailablePair ? keySpan(unavailablePair) : keySpan(pairOf(spec, 'replicas') ?? pairOf(context.resource.root, 'kind')!),
-      message: `With 1 replica and maxUnavailable ${String(unavailable)} (resolving to 1), a rollout may delete the only pod before its replacement is ready: nothing serves during every rollout. Use maxUnavailable: 0 with maxSurge: 1, or more replicas.`,
+      message: `With 1 replica and maxUnavailable ${String(unavailable)} (resolving to 1${fenceposts.forcedUnavailable ? ': with maxSurge also 0, the controller allows 1' : ''}), a rollout may delete the only pod before its replacement is ready: nothing serves during every rollout. Use maxUnavailable: 0 with maxSurge: 1, or more replicas.`,
       fixes,
     });
   },
 };
-
-/** An IntOrString rollout value for `replicas`: percentages round down for maxUnavailable and up for maxSurge, as the controller does. */
-function resolve(value: unknown, replicas: number, rounding: 'up' | 'down'): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && /^[0-9]+%$/.test(value)) {
-    const exact = (Number(value.slice(0, -1)) * replicas) / 100;
-    return rounding === 'up' ? Math.ceil(exact) : Math.floor(exact);
-  }
-  if (value === undefined) return rounding === 'up' ? 1 : 0;
-  return 0;
-}
 
 export default rule;

@@ -32,6 +32,12 @@ testRule(rule, {
       fixTitle: /2 replicas/,
       output: `${deployment('  strategy:\n    rollingUpdate: {maxUnavailable: 100%}\n')}  replicas: 2\n`,
     },
+    {
+      name: 'maxSurge 0 with a maxUnavailable percentage that rounds to 0: the controller allows 1 anyway',
+      code: deployment('  strategy:\n    rollingUpdate:\n      maxSurge: 0\n      maxUnavailable: 10%\n'),
+      errors: [{ text: 'maxUnavailable', message: /resolving to 1: with maxSurge also 0, the controller allows 1/ }],
+      output: deployment('  strategy:\n    rollingUpdate:\n      maxSurge: 1\n      maxUnavailable: 0\n'),
+    },
     { name: 'Recreate', code: deployment('  replicas: 1\n  strategy:\n    type: Recreate\n'), errors: [{ text: 'Recreate', severity: 'information', message: /deletes the only pod/ }] },
   ],
 });
