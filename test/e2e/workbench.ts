@@ -10,6 +10,7 @@ import { repoRoot, startCodeServer, type CodeServer } from '../../scripts/code-s
 export const vsixPath = process.env.PODLAB_VSIX ?? path.join(repoRoot, 'out', 'podlab.vsix');
 export const screenshotDir = path.join(repoRoot, 'test-results', 'e2e');
 export const fixtureWorkspace = path.join(repoRoot, 'test', 'integration', 'fixtures', 'workspace');
+export const e2eFixtures = path.join(repoRoot, 'test', 'e2e', 'fixtures');
 
 export class Workbench {
   private constructor(
@@ -20,15 +21,15 @@ export class Workbench {
     private readonly scratch: string,
   ) {}
 
-  /** Installs the .vsix into a fresh code-server and opens, in Chromium, a folder holding copies of `files` (from the fixture workspace). */
-  static async open(files: string[]): Promise<Workbench> {
+  /** Installs the .vsix into a fresh code-server and opens, in Chromium, a folder holding copies of `files` (from `from`). */
+  static async open(files: string[], from = fixtureWorkspace): Promise<Workbench> {
     if (!existsSync(vsixPath)) {
       throw new Error(`${vsixPath} does not exist: run \`npm run package\` first (the e2e tests install the packaged extension)`);
     }
     const scratch = mkdtempSync(path.join(tmpdir(), 'podlab-e2e-'));
     const workspace = path.join(scratch, 'workspace');
     mkdirSync(workspace);
-    for (const file of files) cpSync(path.join(fixtureWorkspace, file), path.join(workspace, file));
+    for (const file of files) cpSync(path.join(from, file), path.join(workspace, file));
     const server = await startCodeServer({ vsix: vsixPath, userSettings: { 'editor.hover.delay': 300 } });
     let browser: Browser | undefined;
     try {
