@@ -26,7 +26,6 @@ describe('Lifecycle Preview in VS Code (e2e, packaged .vsix)', function () {
     return frame;
   }
 
-  const statusOf = (frame: Frame) => frame.locator('#status').innerText();
   const clockOf = async (frame: Frame) => Number(await frame.locator('#time').inputValue());
 
   it('plays a Deployment rollout: old and new ReplicaSets, with screenshots along the way', async () => {
