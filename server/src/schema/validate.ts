@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'ya
 import { insertEntries, replaceScalar } from '../analysis/edits';
 import type { Finding, Fix } from '../analysis/finding';
 import type { ManifestFile, Span } from '../parse/model';
+import { hasSyntaxErrors } from '../parse/parseManifest';
 import { mapAt, nodeAtPath, pairOf } from '../parse/yamlNodes';
 import type { Settings } from '../settings';
 import { BUILTIN_SCHEMA } from './builtin';
@@ -34,7 +35,8 @@ export function validateSchema(file: ManifestFile, settings: Settings, uri?: str
   };
   const crds = crdSourcesFor(file);
   for (const resource of file.resources) {
-    if (!resource.object) continue;
+    // As with the rules: on a document with YAML errors the tree is the parser's guess, and a fix on it can land in the next document.
+    if (!resource.object || hasSyntaxErrors(resource.document)) continue;
     const patch = isKustomizePatch(resource.document.doc, uri);
     validateResource(resource.root, { text: file.text, report, patch }, settings, crds, 0);
   }

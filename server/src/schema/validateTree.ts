@@ -7,6 +7,7 @@ import { mapAt, nodeAtPath } from '../parse/yamlNodes';
 import type { SchemaCode } from './codes';
 import { BUILTIN_SCHEMA } from './builtin';
 import { nestedPathOf } from './misplaced';
+import { moveFieldFix } from './moveField';
 import { shortTypeName, typeLabel, type Field, type ObjectType, type ScalarName, type SchemaType } from './model';
 import { placeholderFor } from './placeholder';
 import { suggest } from './suggest';
@@ -36,6 +37,7 @@ const NUMBER_TEXT = /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$
  */
 export function validateObject(node: YAMLMap, type: ObjectType, anchor: Span, context: TreeContext): void {
   const present = new Set<string>();
+  const renamedTo = new Set<string>();
   for (const item of node.items) {
     const pair = item as Pair<Node, Node | null>;
     if (!isScalar(pair.key) || pair.key.value === null || pair.key.value === undefined) continue;
@@ -44,14 +46,18 @@ export function validateObject(node: YAMLMap, type: ObjectType, anchor: Span, co
     if (name === '<<' || (context.patch && name.startsWith('$'))) continue;
     const field = type.fields.get(name);
     if (!field) {
-      if (!type.open) reportUnknownField(node, pair.key, name, type, context);
+      if (!type.open) {
+        const rename = reportUnknownField(node, pair as Pair<Scalar, Node | null>, name, type, context);
+        if (rename) renamedTo.add(rename);
+      }
       continue;
     }
     validateValue(pair.value, field, field.type, spanOf(pair.key) ?? anchor, context);
   }
   if (context.patch) return;
   for (const name of type.required) {
-    if (present.has(name)) continue;
+    // A misspelt key whose rename fix supplies the field is one mistake, reported once.
+    if (present.has(name) || renamedTo.has(name)) continue;
     const field = type.fields.get(name);
     if (field) reportMissing(node, field, type, anchor, context);
   }
@@ -179,26 +185,35 @@ function reportType(node: Node, field: Field, type: SchemaType, context: TreeCon
   });
 }
 
-function reportUnknownField(map: YAMLMap, key: Scalar, name: string, type: ObjectType, context: TreeContext): void {
+/** Reports a key the type does not have; returns the field a clear rename fix turns it into. */
+function reportUnknownField(map: YAMLMap, pair: Pair<Scalar, Node | null>, name: string, type: ObjectType, context: TreeContext): string | undefined {
+  const key = pair.key;
   const span = spanOf(key);
-  if (!span) return;
+  if (!span) return undefined;
   const owner = shortTypeName(type.name);
   const suggestion = suggest(name, type.fields.keys());
   const belongs = nestedPathOf(type, name);
   const counterpart = counterpartOf(type, name);
   const fixes: Fix[] = [];
   const parts = [`Unknown field "${name}" in ${owner}.`];
-  if (belongs) parts.push(`It belongs further down, at ${belongs}.`);
+  if (belongs) {
+    parts.push(`It belongs further down, at ${belongs}.`);
+    const move = moveFieldFix(context.text, map, pair, belongs);
+    if (move) fixes.push(move);
+  }
   else if (counterpart) parts.push(counterpart);
+  let renamed: string | undefined;
   if (suggestion.names.length > 0) {
     parts.push(`Did you mean ${suggestion.names.map((n) => `"${n}"`).join(' or ')}?`);
     if (suggestion.clear && !map.has(suggestion.names[0])) {
       const edit = replaceScalar(key, suggestion.names[0]);
       // A key that exists, spelt exactly so, further down was more likely misplaced than misspelt.
       if (edit) fixes.push({ title: `Rename to "${suggestion.names[0]}"`, edits: [edit], preferred: !belongs });
+      if (edit && !belongs) renamed = suggestion.names[0];
     }
   }
   context.report({ code: 'unknown-field', span, message: parts.join(' '), fixes: fixes.length > 0 ? fixes : undefined });
+  return renamed;
 }
 
 /**

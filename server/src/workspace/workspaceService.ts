@@ -11,6 +11,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { ManifestStore } from '../analysis/store';
 import { parseManifest } from '../parse/parseManifest';
+import { forgetCrds, rememberCrds } from '../schema/crdRegistry';
 import type { Settings } from '../settings';
 import { excludeMatcher } from './exclude';
 import { findManifestFiles, isIndexable } from './scanFolders';
@@ -101,7 +102,9 @@ export class WorkspaceService {
 
   /** An open document has a new version: index it from the store's parse (no second parse). */
   documentChanged(document: TextDocument): boolean {
-    return this.index.setOpenFile(document.uri, summarizeFile(document.uri, this.options.store.file(document)));
+    const file = this.options.store.file(document);
+    const crdsChanged = rememberCrds(document.uri, file);
+    return this.index.setOpenFile(document.uri, summarizeFile(document.uri, file)) || crdsChanged;
   }
 
   /** Back to what is on disk (the editor's unsaved text is gone). */
@@ -114,8 +117,10 @@ export class WorkspaceService {
   async watchedFilesChanged(changes: readonly FileEvent[]): Promise<void> {
     let changed = false;
     for (const change of changes) {
-      if (change.type === FileChangeType.Deleted) changed = this.index.deleteDiskFile(change.uri) || changed;
-      else if (this.isInWorkspace(change.uri)) changed = (await this.readDiskFile(change.uri)) || changed;
+      if (change.type === FileChangeType.Deleted) {
+        const crdsChanged = forgetCrds(change.uri);
+        changed = this.index.deleteDiskFile(change.uri) || crdsChanged || changed;
+      } else if (this.isInWorkspace(change.uri)) changed = (await this.readDiskFile(change.uri)) || changed;
     }
     if (changed) this.options.onChange();
   }
@@ -137,7 +142,9 @@ export class WorkspaceService {
   }
 
   private summarize(uri: string, text: string) {
-    return summarizeFile(uri, parseManifest(text, { maxAnalysisSize: this.options.settings().maxFileSize }));
+    const file = parseManifest(text, { maxAnalysisSize: this.options.settings().maxFileSize });
+    rememberCrds(uri, file);
+    return summarizeFile(uri, file);
   }
 
   private async readExcludes(): Promise<void> {
