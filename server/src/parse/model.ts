@@ -36,6 +36,7 @@ export interface Resource {
 
 /** Everything one parse of one document version yields; every feature reads this, none re-parses. */
 export interface ManifestFile {
+  /** The editor's text, with each lone `\r` read as `\n` (same length and offsets; both are line breaks to the editor). */
   text: string;
   documents: YamlDocument[];
   resources: Resource[];

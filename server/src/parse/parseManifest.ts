@@ -19,7 +19,8 @@ export const MAX_SYNTAX_PROBLEMS = 50;
 const MAX_ALIAS_COUNT = 1000;
 const TOP_LEVEL_KUBERNETES_KEY = /^(apiVersion|kind)[ \t]*:/m;
 
-export function parseManifest(text: string, options: ParseOptions = {}): ManifestFile {
+export function parseManifest(editorText: string, options: ParseOptions = {}): ManifestFile {
+  const text = withLoneCarriageReturnsAsLineFeeds(editorText);
   const maxAnalysisSize = options.maxAnalysisSize ?? DEFAULT_MAX_ANALYSIS_SIZE;
   const oversized = text.length > maxAnalysisSize;
   const templated = hasTemplateAction(text);
@@ -60,6 +61,15 @@ export function parseManifest(text: string, options: ParseOptions = {}): Manifes
 /** The document has YAML errors (duplicate keys, only warned about, do not count): its tree is the parser's best guess. */
 export function hasSyntaxErrors(document: YamlDocument): boolean {
   return document.doc.errors.some((error) => error.code !== 'DUPLICATE_KEY');
+}
+
+/**
+ * The editor (and YAML) take a lone `\r` for a line break; the parser does not (it would read `-\rx` as one scalar
+ * over two editor lines), nor does any code here that looks for `\n`. Swapping it for `\n` keeps every offset, so
+ * spans and edits computed on the result fit the editor's text.
+ */
+function withLoneCarriageReturnsAsLineFeeds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /** Holds a Helm/Go template action: a `{{` with a `}}` after it (indexOf, not a lazy regex, which is quadratic on many `{{`). */

@@ -1,0 +1,28 @@
+import { checkEverything, type Probe } from './properties';
+
+/** Inputs the fuzzers once broke the pipeline with (shrunk counterexamples), kept so the fixes stay fixed. */
+const FOUND: Array<{ what: string; text: string; probe?: Probe }> = [
+  {
+    what: 'a lone \\r after a sequence dash: the editor saw two lines, the parser one scalar, and a quick fix ate the line break',
+    text: 'kind: PersistentVolumeClaim\nkind: PersistentVolumeClaim\napiVersion: v1\nmetadata:\n  name: pv-dd-shared-hdd-5g\nspec:\n  accessModes:\n  -\rReadWriteOnce\n  resources:\n    requests:\n      storage: 5Gi\n',
+  },
+  {
+    what: 'a schema fix on a document with YAML errors landed in the next document ("Add containers")',
+    text: '# This succeeds because automounting is disabled at the ServiceAccount.\napiVersion: v1\nkind: Pod\nmetadata:\n  containers:\nspec:\n  serviceAccountName: test\n  name: test-pod\n  - name: nginx\n    image: nginx\n    ports:\n    - containerPort: 80\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: test\nautomountServiceAccountToken: false\n',
+  },
+  {
+    what: 'a schema fix on a document with YAML errors landed in the next document ("Add name")',
+    text: '---\napiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n    name: nginx-ds\nspec:\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      k8s-app: nginx-ds\n  template:\n    spec:\n      containers:\n      - image: envoy\n        n\n---\napiVersion: v1\nkind: Pod\n\n---\n',
+  },
+  {
+    what: 'a quick fix placed by \\n-only line logic went past a lone \\r (then a BOM) and split the next key',
+    text: 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: x\r\nspec:\r\n  containers:\r\n    - name: master\r\n      image: kubernetes/redis:v1\r\n      ports:\r\n        - containerPort: 6379\r\n      volumeMounts:\r\n        - mountPath: /redis-master-data\r\n          name: redis-data\r\uFEFF  volumes:\r\n    - name: redis-d',
+  },
+];
+
+describe('fuzz: regressions found by the fuzzers', function () {
+  this.timeout(20_000);
+  for (const found of FOUND) {
+    it(found.what, () => checkEverything(found.text, found.probe ?? { at: [0, 0.25, 0.5, 0.75, 1], scenario: {} }));
+  }
+});

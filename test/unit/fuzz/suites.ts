@@ -1,0 +1,20 @@
+/** The fuzz properties, each with the generator that feeds it and its number of cases per unit-test run. */
+import fc from 'fast-check';
+import { hostileText, mutatedCorpusManifest, randomManifest, tokenSoup } from './inputs';
+import { checkEverything, probe } from './properties';
+
+export interface FuzzSuite {
+  name: string;
+  property: fc.IProperty<[string, unknown]>;
+  /** Cases per run of the unit suite. */
+  runs: number;
+}
+
+const everything = (input: fc.Arbitrary<string>) => fc.property(input, probe, (text, where) => checkEverything(text, where)) as fc.IProperty<[string, unknown]>;
+
+export const FUZZ_SUITES: FuzzSuite[] = [
+  { name: 'mutated corpus manifests (byte flips, line deletions and duplications, indentation, truncation, CRLF)', property: everything(mutatedCorpusManifest), runs: 4000 },
+  { name: 'random manifests built from pod-spec words', property: everything(randomManifest), runs: 3000 },
+  { name: 'token soup of YAML punctuation, control characters and surrogates', property: everything(tokenSoup), runs: 2000 },
+  { name: 'a mix, including multi-document files', property: everything(hostileText), runs: 1500 },
+];
