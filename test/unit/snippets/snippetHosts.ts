@@ -48,3 +48,14 @@ export function typeIntoHost(context: SnippetContext | undefined, expansion: str
     slot('volume-item', '    '),
   ].join('');
 }
+
+/**
+ * The file templates whose default files sit beside a snippet in its test workspace: the
+ * snippets' default names link up (the Services select the Deployment template's pods by its
+ * port name; the fragments refer to the ConfigMap and Secret templates), and cross-resource
+ * rules check that they do.
+ */
+export function neighboursOf(snippetName: string, isFileTemplate: boolean): string[] {
+  if (/^Service \(/.test(snippetName)) return ['Deployment'];
+  return isFileTemplate ? [] : ['ConfigMap', 'Secret'];
+}
