@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, Scalar, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, parse, Scalar, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from './finding';
 import { pairOf, spanOf } from '../parse/yamlNodes';
 
@@ -7,6 +7,22 @@ export function replaceScalar(node: Scalar, value: string): TextEdit | undefined
   const span = spanOf(node);
   if (!span) return undefined;
   return { span, newText: quoteLike(node, value) };
+}
+
+/** Replaces a scalar with the string `value`: like replaceScalar, but quoted when plain text would read as something else (`true`, `1.0`). */
+export function replaceWithString(node: Scalar, value: string): TextEdit | undefined {
+  const span = spanOf(node);
+  if (!span) return undefined;
+  if (node.type !== Scalar.PLAIN) return { span, newText: quoteLike(node, value) };
+  return { span, newText: readsAsString(value) ? value : JSON.stringify(value) };
+}
+
+function readsAsString(value: string): boolean {
+  try {
+    return value !== '' && parse(value) === value;
+  } catch {
+    return false;
+  }
 }
 
 export function quoteLike(node: Scalar, value: string): string {

@@ -1,3 +1,4 @@
+import { insertPair } from '../analysis/edits';
 import { ruleDocsUrl } from '../docsUrl';
 import { configRefs, podTemplateOf } from '../workspace/podTemplate';
 import type { Rule } from './types';
@@ -10,9 +11,9 @@ const rule: Rule = {
     category: 'cross-resource',
     description: 'A ConfigMap or Secret reference (volume, env, envFrom) names no object in the workspace; `optional: true` references are skipped.',
     docsUrl: ruleDocsUrl('config-ref-not-found'),
-    fixable: false,
+    fixable: true,
   },
-  check({ resource, workspace, report }) {
+  check({ file, resource, workspace, report }) {
     if (!workspace?.index.complete) return;
     const template = podTemplateOf(resource);
     if (!template) return;
@@ -21,9 +22,11 @@ const rule: Rule = {
       const effect = ref.via === 'volume'
         ? 'the volume cannot be mounted (FailedMount) and the pod stays in ContainerCreating'
         : 'the container is not created (CreateContainerConfigError)';
+      const optional = ref.source.has('optional') ? undefined : insertPair(file.text, ref.source, 'optional', true);
       report({
         span: ref.span,
         message: `No ${ref.kind} named "${ref.name}" in the workspace. It may exist in the cluster; if it does not, ${effect}. Mark the reference \`optional: true\` if the pod can do without it.`,
+        fixes: optional ? [{ title: `Mark the ${ref.kind} reference optional (the pod starts without it)`, edits: [optional] }] : undefined,
       });
     }
   },

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Fix } from '../analysis/finding';
-import { removePair, replaceScalar, setIn } from '../analysis/edits';
+import { removePair, replaceWithString, setIn } from '../analysis/edits';
 import { ruleDocsUrl } from '../docsUrl';
 import { mapAt, nodeAtPath, pairOf, seqAt, stringAt } from '../parse/yamlNodes';
 import { labelsOf } from '../parse/workloads';
@@ -68,10 +68,10 @@ function mismatchFixes(context: RuleContext, item: Pair<Scalar, Scalar>, templat
   const text = context.file.text;
   const fixes: Fix[] = [];
   const templateValue = nodeAtPath(template, ['metadata', 'labels', key]);
-  const toTemplate = actual !== undefined && isScalar(templateValue) ? replaceScalar(templateValue, wanted) : setIn(text, template, ['metadata', 'labels', key], wanted);
+  const toTemplate = actual !== undefined && isScalar(templateValue) ? replaceWithString(templateValue, wanted) : setIn(text, template, ['metadata', 'labels', key], wanted);
   if (toTemplate) fixes.push({ title: `Set the pod template label ${key}: ${wanted}`, edits: [toTemplate], preferred: true });
   if (actual !== undefined && isScalar(item.value)) {
-    const edit = replaceScalar(item.value, actual);
+    const edit = replaceWithString(item.value, actual);
     if (edit) fixes.push({ title: `Change the selector to ${key}: ${actual}`, edits: [edit] });
   } else if (actual === undefined && count > 1) {
     const parent = context.resource.kind === 'ReplicationController' ? mapAt(mapAt(context.resource.root, 'spec'), 'selector') : mapAt(mapAt(mapAt(context.resource.root, 'spec'), 'selector'), 'matchLabels');

@@ -1,5 +1,5 @@
 import { isScalar, type Scalar } from 'yaml';
-import { replaceScalar } from '../analysis/edits';
+import { replaceWithString } from '../analysis/edits';
 import type { Fix } from '../analysis/finding';
 import { ruleDocsUrl } from '../docsUrl';
 import { nodeAtPath, spanOf } from '../parse/yamlNodes';
@@ -45,7 +45,7 @@ const rule: Rule = {
 };
 
 function fixTo(target: Scalar, port: string, preferred: boolean): Fix[] {
-  const edit = replaceScalar(target, port);
+  const edit = replaceWithString(target, port);
   return edit ? [{ title: `Change targetPort to "${port}"`, edits: [edit], preferred }] : [];
 }
 

@@ -39,6 +39,8 @@ export interface ConfigRef extends NamedRef {
   optional: boolean;
   /** A volume is mounted (a missing object blocks the mount); env is read when the container is created. */
   via: 'volume' | 'env';
+  /** The map that holds the name (and `optional`). */
+  source: YAMLMap;
 }
 
 function nameRef(map: YAMLMap | undefined, key: string): NamedRef | undefined {
@@ -60,8 +62,8 @@ export function claimRefs(podSpec: YAMLMap | undefined): NamedRef[] {
 }
 
 function configRef(kind: ConfigKind, map: YAMLMap | undefined, key: string, via: ConfigRef['via']): ConfigRef | undefined {
-  const ref = nameRef(map, key);
-  return ref ? { ...ref, kind, via, optional: map?.get('optional') === true } : undefined;
+  const ref = map ? nameRef(map, key) : undefined;
+  return ref && map ? { ...ref, kind, via, optional: map.get('optional') === true, source: map } : undefined;
 }
 
 /** Every ConfigMap and Secret the pod reads: volumes (also projected), env valueFrom and envFrom, in every container. */

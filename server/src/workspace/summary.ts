@@ -85,7 +85,7 @@ function summarizeResource(uri: string, resource: Resource, lines: LineIndex): R
         ports: portsOf(container.node).map(({ span, ...port }) => ({ ...port, range: span ? lines.range(span) : undefined })),
       })),
       claims: claimRefs(template.spec).map((ref) => ({ name: ref.name, range: lines.range(ref.span) })),
-      configRefs: configRefs(template.spec).map(({ span, ...ref }) => ({ ...ref, range: lines.range(span) })),
+      configRefs: configRefs(template.spec).map(({ span, source: _source, ...ref }) => ({ ...ref, range: lines.range(span) })),
     };
   }
   if (resource.kind === 'Service') summary.service = summarizeService(resource, lines);
