@@ -6,12 +6,24 @@ import { chosenFix, combineFixes } from '../../server/src/analysis/combineFixes'
 import type { Finding, Fix } from '../../server/src/analysis/finding';
 import { parseManifest } from '../../server/src/parse/parseManifest';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { RULES } from '../../server/src/rules';
 import { applyEdits } from './rules/ruleTester';
+import { indexOf, uriOf } from './rules/workspaceTester';
 
 const FIXTURES = join(__dirname, 'rules', 'fixtures', 'fixes');
+const WORKSPACE = join(FIXTURES, 'workspace');
+/** Rule ids whose fixes the fixtures below exercised. */
+const exercised = new Set<string>();
 
-function findingsOf(text: string): Finding[] {
-  return analyze(parseManifest(text), { settings: DEFAULT_SETTINGS, onRuleFailure: (rule, error) => { throw new Error(`${rule.meta.id} threw: ${String(error)}`); } });
+/** The files of a workspace around the analysed one (cross-resource rules), and the analysed file's name among them. */
+interface Around {
+  files: Record<string, string>;
+  name: string;
+}
+
+function findingsOf(text: string, around?: Around): Finding[] {
+  const workspace = around ? { uri: uriOf(around.name), index: indexOf({ ...around.files, [around.name]: text }) } : undefined;
+  return analyze(parseManifest(text), { settings: DEFAULT_SETTINGS, workspace, onRuleFailure: (rule, error) => { throw new Error(`${rule.meta.id} threw: ${String(error)}`); } });
 }
 
 /** Comments (with their text) that lie outside every edited span: a fix must keep them. */
@@ -32,7 +44,7 @@ function errorCounts(findings: Finding[]): Map<string, number> {
 }
 
 /** Applies `fix` and checks what every fix promises. */
-function checkFix(name: string, text: string, findings: Finding[], finding: Finding, fix: Fix): void {
+function checkFix(name: string, text: string, findings: Finding[], finding: Finding, fix: Fix, around?: Around): void {
   const output = applyEdits(text, fix.edits);
   const where = `${name}: ${finding.code} "${fix.title}"`;
   const parsed = parseManifest(output);
@@ -41,7 +53,7 @@ function checkFix(name: string, text: string, findings: Finding[], finding: Find
   const after = commentsOutside(output, []);
   for (const comment of kept) assert.ok(after.includes(comment), `${where} lost the comment ${comment}`);
   if (text.includes('\r\n')) assert.ok(!/[^\r]\n/.test(output), `${where} wrote a bare \\n into a CRLF file`);
-  const again = findingsOf(output);
+  const again = findingsOf(output, around);
   const before = findings.filter((candidate) => candidate.code === finding.code).length;
   const remaining = again.filter((candidate) => candidate.code === finding.code).length;
   assert.ok(remaining < before, `${where}: the finding is still there (${before} -> ${remaining}):\n${output}`);
@@ -67,7 +79,10 @@ describe('every offered fix', () => {
       const findings = findingsOf(text);
       const fixes = findings.flatMap((finding) => (finding.fixes ?? []).map((fix) => [finding, fix] as const));
       assert.ok(fixes.length >= 8, `the fixture should exercise many fixes, it offers ${fixes.length}`);
-      for (const [finding, fix] of fixes) checkFix(name, text, findings, finding, fix);
+      for (const [finding, fix] of fixes) {
+        checkFix(name, text, findings, finding, fix);
+        exercised.add(finding.code);
+      }
     });
 
     it(`${name}: fixing everything at once (repeated) converges to valid YAML without fixable errors`, () => {
@@ -86,4 +101,33 @@ describe('every offered fix', () => {
       }
     });
   }
+});
+
+describe('every offered fix, with the workspace around the file (cross-resource rules)', () => {
+  const files: Record<string, string> = {};
+  for (const file of readdirSync(WORKSPACE).filter((name) => name.endsWith('.yaml')).sort()) files[file] = readFileSync(join(WORKSPACE, file), 'utf8');
+  for (const crlf of [false, true]) {
+    const variant = crlf ? Object.fromEntries(Object.entries(files).map(([file, text]) => [file, text.replace(/\n/g, '\r\n')])) : files;
+    for (const [name, text] of Object.entries(variant)) {
+      it(`workspace/${name}${crlf ? ' (CRLF)' : ''}: each fix parses, keeps the comments, and removes its finding`, () => {
+        const around = { files: variant, name };
+        const findings = findingsOf(text, around);
+        const fixes = findings.flatMap((finding) => (finding.fixes ?? []).map((fix) => [finding, fix] as const));
+        assert.ok(fixes.length >= 3, `the fixture should exercise several fixes, it offers ${fixes.length}`);
+        for (const [finding, fix] of fixes) {
+          checkFix(`workspace/${name}`, text, findings, finding, fix, around);
+          exercised.add(finding.code);
+        }
+      });
+    }
+  }
+});
+
+describe('fix coverage', () => {
+  it('every rule marked fixable offers a fix somewhere in the fixtures, and every rule offering one is marked fixable', () => {
+    const fixable = RULES.filter((rule) => rule.meta.fixable).map((rule) => rule.meta.id);
+    assert.deepEqual(fixable.filter((id) => !exercised.has(id)), [], 'fixable rules no fixture exercises');
+    const ruleIds = new Set(RULES.map((rule) => rule.meta.id));
+    assert.deepEqual([...exercised].filter((id) => ruleIds.has(id) && !fixable.includes(id)), [], 'rules offering fixes without meta.fixable');
+  });
 });
