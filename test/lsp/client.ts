@@ -143,3 +143,45 @@ export function positionOf(text: string, needle: string, occurrence = 0, delta =
   const line = before.split('\n').length - 1;
   return { line, character: offset - (before.lastIndexOf('\n') + 1) };
 }
+
+/** The range of the n-th occurrence (from 0) of `needle` in `text`. */
+export function rangeOf(text: string, needle: string, occurrence = 0): { start: Position; end: Position } {
+  return { start: positionOf(text, needle, occurrence), end: positionOf(text, needle, occurrence, needle.length) };
+}
+
+/** `text` with LSP text edits applied (they must not overlap), as an editor applies a workspace edit. */
+export function applyTextEdits(text: string, edits: ReadonlyArray<{ range: { start: Position; end: Position }; newText: string }>): string {
+  const offsetAt = (position: Position): number => {
+    let offset = 0;
+    for (let line = 0; line < position.line; line++) offset = text.indexOf('\n', offset) + 1;
+    return offset + position.character;
+  };
+  const sorted = edits.map((edit) => ({ start: offsetAt(edit.range.start), end: offsetAt(edit.range.end), newText: edit.newText })).sort((a, b) => b.start - a.start);
+  let result = text;
+  for (const edit of sorted) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  return result;
+}
+
+/**
+ * Answers the server's `method` requests with `result` and records their params. Call it right after
+ * `LspClient.start()` resolves: server messages are handled in later I/O turns, so none is missed.
+ */
+export function recordServerRequests(client: LspClient, method: string, result: unknown = null): unknown[] {
+  const seen: unknown[] = [];
+  client.connection.onRequest(method, (params: unknown) => {
+    seen.push(params);
+    return result;
+  });
+  return seen;
+}
+
+/** Resolves with the params of the first notification `method` for which `accept` holds (past ones count too). */
+export async function waitForNotification(client: LspClient, method: string, accept: (params: unknown) => boolean = () => true, timeoutMs = 15_000): Promise<unknown> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = client.notifications.find((notification) => notification.method === method && accept(notification.params));
+    if (found) return found.params;
+    if (Date.now() > deadline) throw new Error(`No ${method} within ${timeoutMs} ms. Server stderr:\n${client.stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
