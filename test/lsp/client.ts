@@ -185,3 +185,23 @@ export async function waitForNotification(client: LspClient, method: string, acc
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/**
+ * Work-done progress as an editor sees it: the tokens the server created (window/workDoneProgress/create) and the
+ * `$/progress` values sent on each (vscode-jsonrpc routes those past the ordinary notification handler).
+ * Call it right after `LspClient.start()` resolves, like recordServerRequests.
+ */
+export function recordProgress(client: LspClient): { created: Array<string | number>; values: Map<string | number, Array<{ kind: string; title?: string; message?: string; percentage?: number }>> } {
+  const created: Array<string | number> = [];
+  const values = new Map<string | number, Array<{ kind: string; title?: string; message?: string; percentage?: number }>>();
+  client.connection.onRequest('window/workDoneProgress/create', (params: { token: string | number }) => {
+    created.push(params.token);
+    return null;
+  });
+  client.connection.onUnhandledProgress((params: { token: string | number; value: unknown }) => {
+    const list = values.get(params.token) ?? [];
+    list.push(params.value as { kind: string });
+    values.set(params.token, list);
+  });
+  return { created, values };
+}

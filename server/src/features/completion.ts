@@ -32,9 +32,10 @@ interface Cursor {
 
 /** Completion in a Kubernetes manifest: keys allowed at the cursor, enum values, apiVersions and kinds. */
 export function completion(document: TextDocument, file: ManifestFile, position: Position): CompletionItem[] {
-  if (file.templated || file.unparsed || !file.looksLikeKubernetes) return [];
+  if (file.templated || file.unparsed) return [];
   const cursor = cursorAt(document, file, position);
   if (!cursor) return [];
+  if (!file.looksLikeKubernetes && !blankBesides(file.text, cursor)) return [];
   const before = cursor.line.slice(0, cursor.offset - cursor.lineStart);
   const after = cursor.line.slice(cursor.offset - cursor.lineStart);
   if (/^\s*#/.test(before)) return [];
@@ -43,6 +44,12 @@ export function completion(document: TextDocument, file: ManifestFile, position:
   const keyMatch = /^(\s*(?:-\s+)*)([A-Za-z0-9_./-]*)$/.exec(before);
   if (keyMatch) return keyCompletions(document, cursor, keyMatch[1].length, keyMatch[2], after);
   return [];
+}
+
+/** Nothing but blank lines, comments and `---` outside the cursor's line: a new file, which may become a manifest. */
+function blankBesides(text: string, cursor: Cursor): boolean {
+  const others = text.slice(0, cursor.lineStart) + text.slice(cursor.lineStart + cursor.line.length);
+  return others.split(/\r?\n/).every((line) => /^\s*(?:#.*|---\s*)?$/.test(line));
 }
 
 function cursorAt(document: TextDocument, file: ManifestFile, position: Position): Cursor | undefined {
