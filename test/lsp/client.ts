@@ -162,19 +162,6 @@ export function applyTextEdits(text: string, edits: ReadonlyArray<{ range: { sta
   return result;
 }
 
-/**
- * Answers the server's `method` requests with `result` and records their params. Call it right after
- * `LspClient.start()` resolves: server messages are handled in later I/O turns, so none is missed.
- */
-export function recordServerRequests(client: LspClient, method: string, result: unknown = null): unknown[] {
-  const seen: unknown[] = [];
-  client.connection.onRequest(method, (params: unknown) => {
-    seen.push(params);
-    return result;
-  });
-  return seen;
-}
-
 /** Resolves with the params of the first notification `method` for which `accept` holds (past ones count too). */
 export async function waitForNotification(client: LspClient, method: string, accept: (params: unknown) => boolean = () => true, timeoutMs = 15_000): Promise<unknown> {
   const deadline = Date.now() + timeoutMs;
@@ -189,7 +176,7 @@ export async function waitForNotification(client: LspClient, method: string, acc
 /**
  * Work-done progress as an editor sees it: the tokens the server created (window/workDoneProgress/create) and the
  * `$/progress` values sent on each (vscode-jsonrpc routes those past the ordinary notification handler).
- * Call it right after `LspClient.start()` resolves, like recordServerRequests.
+ * Call it right after `LspClient.start()` resolves: server messages are handled in later I/O turns, so none is missed.
  */
 export function recordProgress(client: LspClient): { created: Array<string | number>; values: Map<string | number, Array<{ kind: string; title?: string; message?: string; percentage?: number }>> } {
   const created: Array<string | number> = [];
