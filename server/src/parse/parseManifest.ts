@@ -16,7 +16,7 @@ export const MAX_PARSE_SIZE = 10_000_000;
 /** Syntax problems kept per file; the rest are summed up in one more problem, so a broken file does not flood the editor. */
 export const MAX_SYNTAX_PROBLEMS = 50;
 /** Aliases expanded into plain JSON at most; more is treated as an alias bomb. */
-const MAX_ALIAS_COUNT = 1000;
+export const MAX_ALIAS_COUNT = 1000;
 const TOP_LEVEL_KUBERNETES_KEY = /^(apiVersion|kind)[ \t]*:/m;
 
 export function parseManifest(editorText: string, options: ParseOptions = {}): ManifestFile {

@@ -18,6 +18,18 @@ const FOUND: Array<{ what: string; text: string; probe?: Probe }> = [
     what: 'a quick fix placed by \\n-only line logic went past a lone \\r (then a BOM) and split the next key',
     text: 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: x\r\nspec:\r\n  containers:\r\n    - name: master\r\n      image: kubernetes/redis:v1\r\n      ports:\r\n        - containerPort: 6379\r\n      volumeMounts:\r\n        - mountPath: /redis-master-data\r\n          name: redis-data\r\uFEFF  volumes:\r\n    - name: redis-d',
   },
+  {
+    what: 'lone \\r in a CRLF file: "Move name to ports[].name" misplaced by \\n-only line logic',
+    text: 'apiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  labels:\r\n    name: sentinel\r\n    role: service\r\n\r\nspec:\r\n  ports:\r\n    - port: 26379\r\n      targetPort: 26379\r  selector:\r\n    redis-sentinel: "true"\r\n  name: redis-sentinel',
+  },
+  {
+    what: 'lone \\r in a CRLF file: "Add name" misplaced',
+    text: ':# This fails because the ClusterRole allows pods/exec using all verbs.\r\napiVersion: rbac.authorization.k8s.io/v1\r\nkind: ClusterRole\r\nmetadata:\r\n  name: test\r\nrules:\r\n  - apiGroups: [ "" ]\r\n    resources: [ "pods/exec" ]\r\n    verbs: [ "*" ]\r\n---\r\napiVersion: rbac.authorization.k8s.io/v1\r\nkind: RoleBinding\r\nmetadata:\r\n  name: test\r\n  namespace: test\r\nroleRef:\r\n  apiGroup: rbac.authorization.k8s.io\r\n  kind: ClusterRole\r:\n   name: test\r\nsubjects:\r\n- apiGroup: rbac.authorization.k8s.io\r\n  kind: User\r\n  name: testuser\r\n',
+  },
+  {
+    what: 'lone \\r in a CRLF file: "Add resource requests" misplaced',
+    text: '# This succeeds because automounting is disabled at the pod, overriding the ServiceAccount.\r\napiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: test-pod\r\nspec:\r\n  automountServiceAccountToken: false\r\n  serviceAccountName: test\r\n  containers:\r  - name: nginx\r\n    image: nginx\r\n    ports:\r\n    - containerPort: 80\r\n---\r\napiVersion: v1\r\napiVersion: v1\r\nkind: ServiceAccount\r\nkind: ServiceAccount\r\nmetadata:\r\n  name: test\r\nautomountServiceAccountToken: true\r\n',
+  },
 ];
 
 describe('fuzz: regressions found by the fuzzers', function () {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hover } from '../../../server/src/features/hover';
 import { analyzeText, assertSpansInside, spanOfText, syntaxOf } from './support';
+import { binaryTexts } from './texts';
 
 /** Files with syntax errors and rule findings at known places, to compare across line endings. */
 const BROKEN_FILES = [
@@ -28,6 +29,32 @@ describe('hostile input: encodings, line endings, odd characters', () => {
     }
   });
 
+  it('gives a file with lone \\r line breaks (as the editor reads them) the same diagnostics as the LF file', () => {
+    for (const lf of BROKEN_FILES) {
+      const cr = lf.replace(/\n/g, '\r');
+      const fromLf = analyzeText(lf).diagnostics.map((d) => [d.code, d.range, d.message]);
+      assert.deepEqual(analyzeText(cr).diagnostics.map((d) => [d.code, d.range, d.message]), fromLf, JSON.stringify(lf));
+    }
+  });
+
+  it('answers hover on CRLF text with the exact range of the hovered node, as on LF text', () => {
+    const lf = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      restartPolicy: Always\n      containers:\n        - name: web\n          image: nginx:1.27\n          livenessProbe:\n            httpGet: {path: /healthz, port: 80}\n';
+    const crlf = lf.replace(/\n/g, '\r\n');
+    for (const [needle, length] of [['restartPolicy', 13], ['livenessProbe', 13], ['containers', 10]] as const) {
+      const hovers = [lf, crlf].map((text) => {
+        const { document, file } = analyzeText(text);
+        const answer = hover(document, file, document.positionAt(text.indexOf(needle) + 2), (provider, error) => assert.fail(`${provider.id}: ${String(error)}`));
+        assert.ok(answer?.range, `a hover on ${needle}`);
+        assert.equal(document.getText(answer.range), needle);
+        return answer.range;
+      });
+      const line = lf.slice(0, lf.indexOf(needle)).split('\n').length - 1;
+      const character = lf.indexOf(needle) - (lf.lastIndexOf('\n', lf.indexOf(needle)) + 1);
+      assert.deepEqual(hovers[1], { start: { line, character }, end: { line, character: character + length } }, needle);
+      assert.deepEqual(hovers[1], hovers[0]);
+    }
+  });
+
   it('keeps every CRLF range off the \\r\\n pair', () => {
     for (const lf of BROKEN_FILES) {
       const crlf = lf.replace(/\n/g, '\r\n');
@@ -46,18 +73,7 @@ describe('hostile input: encodings, line endings, odd characters', () => {
   });
 
   it('survives binary junk, NUL bytes and invalid UTF-8 in a .yaml file', () => {
-    const junk = Buffer.alloc(4096);
-    let seed = 7;
-    for (let i = 0; i < junk.length; i++) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; junk[i] = seed & 0xff; }
-    const texts = [
-      junk.toString('utf8'),
-      junk.toString('latin1'),
-      `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n${junk.toString('utf8')}`,
-      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: \u0000\u0001\u0002\n',
-      Buffer.from([0x61, 0x3a, 0x20, 0xc3, 0x28, 0xff, 0xfe, 0x0a]).toString('utf8'),
-      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: \uD800\uDC00\uD800 lone surrogate\n',
-    ];
-    for (const text of texts) {
+    for (const text of Object.values(binaryTexts())) {
       const analysed = analyzeText(text);
       assertSpansInside(analysed.findings, text);
       assert.deepEqual(analysed.ruleFailures, []);

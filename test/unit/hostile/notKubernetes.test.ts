@@ -1,4 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { analyzeText, errorsOf } from './support';
 
 const GITHUB_WORKFLOW = `name: ci
@@ -33,6 +38,42 @@ const DOCKER_COMPOSE = `services:
       POSTGRES_PASSWORD: example
 volumes:
   data: {}
+`;
+
+/** GitLab CI leans on anchors and merge keys. */
+const GITLAB_CI = `stages: [build, test]
+variables:
+  DOCKER_DRIVER: overlay2
+.defaults: &defaults
+  image: node:20
+  before_script:
+    - npm ci
+  tags: [docker]
+build:
+  <<: *defaults
+  stage: build
+  script:
+    - npm run build
+  artifacts:
+    paths: [dist/]
+test:
+  <<: *defaults
+  stage: test
+  script: ["npm test"]
+  rules:
+    - if: '$CI_PIPELINE_SOURCE == "merge_request_event"'
+`;
+
+/** A Helm chart's values.yaml: Kubernetes words, no Kubernetes object. */
+const HELM_VALUES = `replicaCount: 1
+image:
+  repository: nginx
+  tag: ""
+  pullPolicy: IfNotPresent
+resources: {}
+containers:
+  - name: web
+    restartPolicy: Never
 `;
 
 const OPENAPI = `openapi: 3.0.3
@@ -118,7 +159,7 @@ spec:
 `;
 
 describe('hostile input: YAML that is not a plain Kubernetes manifest', () => {
-  for (const [name, text] of Object.entries({ 'a GitHub Actions workflow': GITHUB_WORKFLOW, 'a docker-compose file': DOCKER_COMPOSE, 'an OpenAPI spec': OPENAPI })) {
+  for (const [name, text] of Object.entries({ 'a GitHub Actions workflow': GITHUB_WORKFLOW, 'a GitLab CI file': GITLAB_CI, 'a docker-compose file': DOCKER_COMPOSE, 'an OpenAPI spec': OPENAPI, "a Helm chart's values.yaml": HELM_VALUES })) {
     it(`says nothing at all about ${name}`, () => {
       const analysed = analyzeText(text);
       assert.equal(analysed.file.looksLikeKubernetes, false);
@@ -142,13 +183,33 @@ describe('hostile input: YAML that is not a plain Kubernetes manifest', () => {
     assert.deepEqual(analysed.ruleFailures, []);
   });
 
-  // Pending: missing-required reports the fields a strategic-merge patch leaves out on purpose. Telling a patch
-  // from a manifest needs the kustomization.yaml that lists it (the workspace index); reported to the lead.
-  it.skip('gives Kustomize patches no errors', () => {
-    for (const text of [KUSTOMIZE_PATCH, CONTAINER_PATCH]) {
-      const analysed = analyzeText(text);
-      assert.deepEqual(errorsOf(analysed).map((f) => `${f.code}: ${f.message}`), [], text);
-      assert.deepEqual(analysed.ruleFailures, []);
-    }
+  describe('Kustomize patches', () => {
+    let folder: string;
+    before(() => {
+      folder = fs.mkdtempSync(path.join(os.tmpdir(), 'podlab-kustomize-'));
+      fs.mkdirSync(path.join(folder, 'patches'));
+      fs.writeFileSync(path.join(folder, 'kustomization.yaml'), 'resources:\n  - deployment.yaml\npatches:\n  - path: patches/replicas.yaml\npatchesStrategicMerge:\n  - patches/resources.yaml\n');
+      fs.writeFileSync(path.join(folder, 'patches/replicas.yaml'), KUSTOMIZE_PATCH);
+      fs.writeFileSync(path.join(folder, 'patches/resources.yaml'), CONTAINER_PATCH);
+    });
+    after(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+    it('gives the patches a kustomization lists no errors', () => {
+      for (const [name, text] of [['replicas.yaml', KUSTOMIZE_PATCH], ['resources.yaml', CONTAINER_PATCH]]) {
+        const analysed = analyzeText(text, DEFAULT_SETTINGS, pathToFileURL(path.join(folder, 'patches', name)).href);
+        assert.deepEqual(errorsOf(analysed).map((f) => `${f.code}: ${f.message}`), [], name);
+        assert.deepEqual(analysed.ruleFailures, []);
+      }
+    });
+
+    it('gives a patch with a $patch directive no errors, wherever it is', () => {
+      const text = `${CONTAINER_PATCH}        - name: old-sidecar\n          $patch: delete\n`;
+      assert.deepEqual(errorsOf(analyzeText(text)).map((f) => `${f.code}: ${f.message}`), []);
+    });
+
+    it('still reports the missing fields of the same partial Deployment when no kustomization lists it', () => {
+      const analysed = analyzeText(CONTAINER_PATCH, DEFAULT_SETTINGS, pathToFileURL(path.join(folder, 'deployment.yaml')).href);
+      assert.ok(errorsOf(analysed).some((f) => f.code === 'missing-required'), 'a manifest, not a patch');
+    });
   });
 });

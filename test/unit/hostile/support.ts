@@ -7,6 +7,7 @@ import { toDiagnostic } from '../../../server/src/features/diagnostics';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
 import type { ManifestFile } from '../../../server/src/parse/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../server/src/settings';
+import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
 
 export interface Analysed {
   file: ManifestFile;
@@ -17,16 +18,20 @@ export interface Analysed {
   ruleFailures: string[];
 }
 
-/** Parses and analyses `text` the way the server does, and converts the findings to LSP diagnostics. */
-export function analyzeText(text: string, settings: Settings = DEFAULT_SETTINGS): Analysed {
+/**
+ * Parses and analyses `text` the way the server does, and converts the findings to LSP diagnostics. With a `uri`,
+ * the analysis sees the document as that file of an (otherwise empty) workspace.
+ */
+export function analyzeText(text: string, settings: Settings = DEFAULT_SETTINGS, uri?: string): Analysed {
   const file = parseManifest(text, { maxAnalysisSize: settings.maxFileSize });
   const ruleFailures: string[] = [];
   const findings = analyze(file, {
     settings,
     onRuleFailure: (rule, error) => ruleFailures.push(`${rule.meta.id}: ${describe(error)}`),
     onCheckFailure: (what, error) => ruleFailures.push(`${what}: ${describe(error)}`),
+    workspace: uri ? { uri, index: new WorkspaceIndex() } : undefined,
   });
-  const document = TextDocument.create('file:///hostile.yaml', 'yaml', 1, text);
+  const document = TextDocument.create(uri ?? 'file:///hostile.yaml', 'yaml', 1, text);
   return { file, findings, diagnostics: findings.map((finding) => toDiagnostic(document, finding)), document, ruleFailures };
 }
 
@@ -54,13 +59,6 @@ export function assertSpansInside(findings: readonly Finding[], text: string): v
       }
     }
   }
-}
-
-/** Milliseconds taken by `run`. */
-export function timed<T>(run: () => T): { value: T; ms: number } {
-  const started = performance.now();
-  const value = run();
-  return { value, ms: performance.now() - started };
 }
 
 /** The [start, end) offsets of the n-th occurrence of `needle`. */
