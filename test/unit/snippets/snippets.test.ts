@@ -118,6 +118,22 @@ describe('snippets/kubernetes.code-snippets', () => {
     }
   });
 
+  it('every option of every choice gives a manifest without errors', () => {
+    let checked = 0;
+    for (const snippet of snippets) {
+      for (const [choice, index, options] of snippet.body.matchAll(/\$\{(\d+)\|([^|]*)\|\}/g)) {
+        for (const option of options.split(',')) {
+          const body = snippet.body.replace(choice, `\${${index}|${option}|}`);
+          const text = snippet.isFileTemplate ? templateFileContent(body) : typeIntoHost(SNIPPET_CONTEXTS[snippet.name], expandSnippet(body));
+          const { errors } = validate(text, neighboursOf(snippet.name, snippet.isFileTemplate));
+          assert.deepEqual(errors, [], `${snippet.name} with ${option}:\n${text}\n${describeFindings(text, errors)}`);
+          checked += 1;
+        }
+      }
+    }
+    assert.ok(checked >= 40, `${checked} options checked`);
+  });
+
   it('the hosts themselves are valid, so a fragment is judged on its own', () => {
     for (const context of new Set(Object.values(SNIPPET_CONTEXTS))) {
       const text = typeIntoHost(context, '');
