@@ -138,7 +138,7 @@ describe('LSP: navigation and the workspace index', function () {
     writeFileSync(join(folder, 'deploy.yaml'), renamed);
     await client.notify('textDocument/didClose', { textDocument: { uri: uri('deploy.yaml') } });
     await waitUntil(() => noMatch().length === 1);
-    assert.match(noMatch()[0].message, /No pod template in the workspace has the labels app=web/);
+    assert.match(String(noMatch()[0].message), /No pod template in the workspace has the labels app=web/);
 
     writeFileSync(join(folder, 'deploy.yaml'), DEPLOY);
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('deploy.yaml'), type: 2 }] });
