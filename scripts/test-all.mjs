@@ -17,6 +17,7 @@ const layers = [
   { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
   { name: 'unit', command: ['npm', 'run', '--silent', 'test:unit'], mocha: true },
   { name: 'lsp', command: ['npm', 'run', '--silent', 'test:lsp'], mocha: true, needs: ['build'] },
+  { name: 'grammar', command: ['npm', 'run', '--silent', 'test:grammar'], mocha: true },
   { name: 'package', command: ['npm', 'run', '--silent', 'package'], check: checkVsix },
   { name: 'integration', command: ['node', 'scripts/run-integration.mjs', '--skip-build'], mocha: true, needs: ['build'] },
   { name: 'e2e', command: ['node', 'scripts/run-e2e.mjs', '--skip-package'], mocha: true, needs: ['package'] },
