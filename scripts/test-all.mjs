@@ -6,21 +6,21 @@
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './code-server.mjs';
+import { ensureCodeServer, repoRoot } from './code-server.mjs';
 
 const MAX_VSIX_BYTES = 2 * 1024 * 1024;
 
-/** name, command, whether it is a mocha run, the layers it needs to have passed, an extra check. */
+/** name, command, whether it is a mocha run, the layers it needs to have passed, an extra check, whether it runs in code-server (installed on first use). */
 const layers = [
   { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
   { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
   { name: 'unit', command: ['npm', 'run', '--silent', 'test:unit'], mocha: true },
   { name: 'lsp', command: ['npm', 'run', '--silent', 'test:lsp'], mocha: true, needs: ['build'] },
-  { name: 'grammar', command: ['npm', 'run', '--silent', 'test:grammar'], mocha: true },
+  { name: 'grammar', command: ['npm', 'run', '--silent', 'test:grammar'], mocha: true, codeServer: true },
   { name: 'package', command: ['npm', 'run', '--silent', 'package'], check: checkVsix },
-  { name: 'integration', command: ['node', 'scripts/run-integration.mjs', '--skip-build'], mocha: true, needs: ['build'] },
-  { name: 'e2e', command: ['node', 'scripts/run-e2e.mjs', '--skip-package'], mocha: true, needs: ['package'] },
+  { name: 'integration', command: ['node', 'scripts/run-integration.mjs', '--skip-build'], mocha: true, needs: ['build'], codeServer: true },
+  { name: 'e2e', command: ['node', 'scripts/run-e2e.mjs', '--skip-package'], mocha: true, needs: ['package'], codeServer: true },
 ];
 
 function checkVsix() {
@@ -82,6 +82,13 @@ async function runLayer(layer, outcomes) {
   if (unmet.length > 0) {
     console.log(`[test-all] ${layer.name}: not run because ${unmet.join(', ')} failed; counted as 1 failure`);
     return { passed: 0, failed: 1, note: `not run (${unmet.join(', ')} failed)` };
+  }
+  if (layer.codeServer) {
+    try {
+      ensureCodeServer();
+    } catch (error) {
+      return { passed: 0, failed: 1, note: `code-server could not be installed: ${error instanceof Error ? error.message : error}` };
+    }
   }
   const { code, stdout } = await runCommand(layer.command);
   if (!layer.mocha) {
