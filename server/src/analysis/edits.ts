@@ -58,8 +58,20 @@ export function columnOf(text: string, offset: number): number {
   return offset - lineStartOf(text, offset);
 }
 
-/** The document's indentation step: the smallest indentation any line uses (2 when nothing is indented). */
+let lastUnit: { text: string; unit: number } | undefined;
+
+/**
+ * The document's indentation step: the smallest indentation any line uses (2 when nothing is indented).
+ * Remembered for the last text: every fix of one analysis asks it of the same (possibly 50,000-line) text.
+ */
 export function indentUnitOf(text: string): number {
+  if (lastUnit?.text === text) return lastUnit.unit;
+  const unit = scanIndentUnit(text);
+  lastUnit = { text, unit };
+  return unit;
+}
+
+function scanIndentUnit(text: string): number {
   let unit = Infinity;
   for (const match of text.matchAll(/^( +)[^ \r\n#]/gm)) unit = Math.min(unit, match[1].length);
   return Number.isFinite(unit) && unit <= 8 ? unit : 2;

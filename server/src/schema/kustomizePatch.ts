@@ -17,16 +17,16 @@ interface Listed {
 
 const cache = new Map<string, Listed>();
 
-/**
- * Whether a document is a Kustomize strategic-merge patch: it holds a `$patch`-style directive, or a
- * kustomization file in its folder or up to MAX_LEVELS above lists the file under `patches`,
- * `patchesStrategicMerge` or `patchesJson6902`. A patch leaves out required fields on purpose.
- */
-export function isKustomizePatch(doc: Document.Parsed, uri: string | undefined): boolean {
-  return hasDirective(doc) || (uri !== undefined && listedAsPatch(uri));
+/** Strategic-merge directives as they appear in the text; cheap to test before walking any tree. */
+const DIRECTIVE_TEXT = /^[ \t-]*["']?\$(?:patch|retainKeys|setElementOrder\/|deleteFromPrimitiveList\/)/m;
+
+/** Whether the text holds a `$patch`-style directive key: only a Kustomize strategic-merge patch does. */
+export function mayHoldPatchDirective(text: string): boolean {
+  return DIRECTIVE_TEXT.test(text);
 }
 
-function hasDirective(doc: Document.Parsed): boolean {
+/** Whether this document holds a strategic-merge directive key (after mayHoldPatchDirective said the file might). */
+export function hasPatchDirective(doc: Document.Parsed): boolean {
   let found = false;
   visit(doc, {
     Pair(_, pair) {
@@ -40,7 +40,11 @@ function hasDirective(doc: Document.Parsed): boolean {
   return found;
 }
 
-function listedAsPatch(uri: string): boolean {
+/**
+ * Whether a kustomization file in the document's folder or up to MAX_LEVELS above lists it under `patches`,
+ * `patchesStrategicMerge` or `patchesJson6902`. Such a patch leaves out required fields on purpose.
+ */
+export function listedAsPatch(uri: string): boolean {
   let file: string;
   try {
     const parsed = URI.parse(uri);

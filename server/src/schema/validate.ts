@@ -12,7 +12,7 @@ import { workspaceCrdSource } from './crdRegistry';
 import type { RemovedApi } from './removedApis';
 import { preferredVersionOf, resolveKind } from './resolveKind';
 import { suggest } from './suggest';
-import { isKustomizePatch } from './kustomizePatch';
+import { hasPatchDirective, listedAsPatch, mayHoldPatchDirective } from './kustomizePatch';
 import { validateObject, type TreeContext, type TreeReport } from './validateTree';
 
 /** The CRD sources that apply to `file`: its own CustomResourceDefinitions, then the workspace's. */
@@ -34,10 +34,12 @@ export function validateSchema(file: ManifestFile, settings: Settings, uri?: str
     findings.push({ code: found.code, severity: level, message: found.message, span: found.span, fixes: found.fixes });
   };
   const crds = crdSourcesFor(file);
+  const listedPatch = uri !== undefined && listedAsPatch(uri);
+  const directives = mayHoldPatchDirective(file.text);
   for (const resource of file.resources) {
     // As with the rules: on a document with YAML errors the tree is the parser's guess, and a fix on it can land in the next document.
     if (!resource.object || hasSyntaxErrors(resource.document)) continue;
-    const patch = isKustomizePatch(resource.document.doc, uri);
+    const patch = listedPatch || (directives && hasPatchDirective(resource.document.doc));
     validateResource(resource.root, { text: file.text, report, patch }, settings, crds, 0);
   }
   return findings;

@@ -1,0 +1,326 @@
+/**
+ * Opens generated manifests of about 1k, 10k and 50k lines in the built server (dist/server.js over stdio) and
+ * prints, per size: time to first diagnostics, re-validation after a one-character edit, hover p50/p95,
+ * completion p50/p95, the server's peak memory (VmHWM), and each time as a ratio to the `yaml` package's own
+ * parseAllDocuments of the same text in this process. Run with `npm run bench:lsp` (it builds first).
+ * Options: `--sizes 1000,10000`, `--samples 200` (hovers and completions per file), and `--write DIR` to write
+ * the generated manifests there instead (for profiling the server's parts in-process).
+ */
+import * as fs from 'node:fs';
+import { parseAllDocuments } from 'yaml';
+import type { CompletionItem, CompletionList, Position } from 'vscode-languageserver-protocol';
+import { LspClient, positionOf } from '../test/lsp/client';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string): string => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
+};
+const SIZES = option('sizes', '1000,10000,50000').split(',').map(Number);
+const SAMPLES = Number(option('samples', '200'));
+const BUDGET_LINES = 10_000;
+
+/** A deterministic pseudo-random sequence (mulberry32), so every run benchmarks the same text. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One application: a Deployment (app container with probes, a native sidecar, an init step), its Service and PVC. */
+function application(index: number, next: () => number): string {
+  const name = `app-${index}`;
+  const replicas = 2 + Math.floor(next() * 4);
+  const port = 8000 + Math.floor(next() * 1000);
+  const memory = [128, 256, 512, 1024][Math.floor(next() * 4)];
+  const storage = [1, 5, 10, 50][Math.floor(next() * 4)];
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+  namespace: shop
+  labels:
+    app.kubernetes.io/name: ${name}
+    app.kubernetes.io/part-of: shop
+spec:
+  replicas: ${replicas}
+  revisionHistoryLimit: 5
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: ${name}
+  strategy:
+    type: RollingUpdate
+    rollingUpdate:
+      maxSurge: 25%
+      maxUnavailable: 0
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/name: ${name}
+        app.kubernetes.io/part-of: shop
+    spec:
+      serviceAccountName: ${name}
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 10001
+        fsGroup: 10001
+      initContainers:
+        - name: migrate
+          image: registry.example.com/shop/${name}-migrate:1.${index % 17}.0
+          command: ["/bin/migrate", "--database", "$(DATABASE_URL)"]
+          env:
+            - name: DATABASE_URL
+              valueFrom:
+                secretKeyRef:
+                  name: ${name}-db
+                  key: url
+          resources:
+            requests: {cpu: 50m, memory: 64Mi}
+            limits: {memory: 128Mi}
+        - name: log-shipper
+          image: registry.example.com/platform/log-shipper:2.4.1
+          restartPolicy: Always
+          args: ["--path", "/var/log/app", "--target", "logs.example.com:443"]
+          volumeMounts:
+            - name: logs
+              mountPath: /var/log/app
+          resources:
+            requests: {cpu: 20m, memory: 32Mi}
+            limits: {memory: 64Mi}
+      containers:
+        - name: ${name}
+          image: registry.example.com/shop/${name}:1.${index % 17}.${index % 5}
+          imagePullPolicy: IfNotPresent
+          ports:
+            - name: http
+              containerPort: ${port}
+              protocol: TCP
+          env:
+            - name: PORT
+              value: "${port}"
+            - name: LOG_DIR
+              value: /var/log/app
+          readinessProbe:
+            httpGet:
+              path: /ready
+              port: http
+            periodSeconds: 5
+          livenessProbe:
+            httpGet:
+              path: /healthz
+              port: http
+            initialDelaySeconds: 10
+            failureThreshold: 3
+          resources:
+            requests:
+              cpu: 100m
+              memory: ${memory}Mi
+            limits:
+              memory: ${memory * 2}Mi
+          securityContext:
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+          volumeMounts:
+            - name: data
+              mountPath: /data
+            - name: logs
+              mountPath: /var/log/app
+      volumes:
+        - name: data
+          persistentVolumeClaim:
+            claimName: ${name}-data
+        - name: logs
+          emptyDir: {}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: ${name}
+  namespace: shop
+spec:
+  selector:
+    app.kubernetes.io/name: ${name}
+  ports:
+    - name: http
+      port: 80
+      targetPort: http
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: ${name}-data
+  namespace: shop
+spec:
+  accessModes: [ReadWriteOnce]
+  storageClassName: standard
+  resources:
+    requests:
+      storage: ${storage}Gi
+`;
+}
+
+function manifest(lines: number): string {
+  const next = random(lines);
+  const parts: string[] = [];
+  let count = 0;
+  for (let index = 0; count < lines; index++) {
+    const part = application(index, next);
+    parts.push(part);
+    count += part.split('\n').length;
+  }
+  return parts.join('---\n');
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function median(samples: number[]): number {
+  return percentile(samples, 50);
+}
+
+/** The `yaml` package's parse of the whole text, warm, median of several runs. */
+function parseTime(text: string): number {
+  const runs: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const start = performance.now();
+    parseAllDocuments(text);
+    runs.push(performance.now() - start);
+  }
+  return median(runs.slice(2));
+}
+
+/** Positions spread evenly over the file: `count` occurrences of the needles, cycling through them. */
+function spread(text: string, needles: Array<{ needle: string; delta: number }>, count: number): Position[] {
+  const positions: Position[] = [];
+  for (const { needle, delta } of needles) {
+    const total = text.split(needle).length - 1;
+    const step = Math.max(1, Math.floor(total / Math.ceil(count / needles.length)));
+    for (let occurrence = 0; occurrence < total && positions.length < count; occurrence += step) positions.push(positionOf(text, needle, occurrence, delta));
+  }
+  return positions;
+}
+
+function vmHwmKiB(pid: number | undefined): number {
+  if (!pid) return NaN;
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
+}
+
+interface Result {
+  lines: number;
+  parse: number;
+  open: number;
+  edit: number;
+  editWarm: number;
+  hover: number[];
+  completion: number[];
+  diagnostics: number;
+  memoryMiB: number;
+}
+
+async function measure(lines: number): Promise<Result> {
+  const text = manifest(lines);
+  const actualLines = text.split('\n').length;
+  const parse = parseTime(text);
+  const client = await LspClient.start();
+  try {
+    // Warm the server (schema load, JIT) on a small file first: the figures below are for a running editor.
+    const warm = client.uri('warm.yaml');
+    await client.open(warm, manifest(200));
+    await client.waitForDiagnostics(warm, 60_000);
+
+    const uri = client.uri(`bench-${lines}.yaml`);
+    let start = performance.now();
+    await client.open(uri, text);
+    const diagnostics = await client.waitForDiagnostics(uri, 120_000);
+    const open = performance.now() - start;
+
+    // One-character edits near the middle of the file: the first one, then the median of the next ones (a warm server).
+    const middle = positionOf(text, 'replicas: ', Math.floor((text.split('replicas: ').length - 1) / 2), 'replicas: '.length);
+    const edits: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      start = performance.now();
+      await client.edit(uri, middle, { line: middle.line, character: middle.character + 1 }, String(3 + (i % 5)));
+      await client.waitForDiagnostics(uri, 120_000);
+      edits.push(performance.now() - start);
+    }
+    const edit = edits[0];
+    const editWarm = median(edits.slice(1));
+
+    const hover: number[] = [];
+    for (const position of spread(text, [{ needle: 'imagePullPolicy', delta: 3 }, { needle: 'containerPort', delta: 2 }, { needle: 'storageClassName', delta: 1 }, { needle: 'readinessProbe', delta: 4 }], SAMPLES)) {
+      start = performance.now();
+      await client.hover(uri, position);
+      hover.push(performance.now() - start);
+    }
+    const completion: number[] = [];
+    const targets = spread(text, [{ needle: 'imagePullPolicy: ', delta: 'imagePullPolicy: '.length }, { needle: '          livenessProbe', delta: 10 }, { needle: '  accessModes', delta: 2 }], SAMPLES);
+    for (const position of targets) {
+      start = performance.now();
+      const result = await client.request<CompletionItem[] | CompletionList | null>('textDocument/completion', { textDocument: { uri }, position });
+      completion.push(performance.now() - start);
+      const items = Array.isArray(result) ? result : result?.items ?? [];
+      if (items.length === 0) throw new Error(`no completion at ${JSON.stringify(position)}`);
+    }
+    return { lines: actualLines, parse, open, edit, editWarm, hover, completion, diagnostics: diagnostics.length, memoryMiB: vmHwmKiB(client.process.pid) / 1024 };
+  } finally {
+    await client.stop();
+  }
+}
+
+function ms(value: number): string {
+  return value < 10 ? value.toFixed(2) : value.toFixed(0);
+}
+
+function ratio(value: number, parse: number): string {
+  return `${(value / parse).toFixed(2)}x`;
+}
+
+async function main(): Promise<void> {
+  const writeTo = option('write', '');
+  if (writeTo) {
+    for (const size of SIZES) fs.writeFileSync(`${writeTo}/bench-${size}.yaml`, manifest(size));
+    return;
+  }
+  console.log(`Podlab LSP benchmark: node ${process.version}, ${SAMPLES} hovers and completions per file; times in ms, (ratio to yaml's parseAllDocuments)\n`);
+  const rows: string[] = [];
+  const verdicts: string[] = [];
+  for (const size of SIZES) {
+    const result = await measure(size);
+    const hover50 = percentile(result.hover, 50);
+    const hover95 = percentile(result.hover, 95);
+    const completion50 = percentile(result.completion, 50);
+    const completion95 = percentile(result.completion, 95);
+    rows.push([
+      `${result.lines}`.padStart(6), ms(result.parse).padStart(7),
+      `${ms(result.open)} (${ratio(result.open, result.parse)})`.padStart(17),
+      `${ms(result.edit)} (${ratio(result.edit, result.parse)})`.padStart(17),
+      `${ms(result.editWarm)} (${ratio(result.editWarm, result.parse)})`.padStart(17),
+      `${ms(hover50)}/${ms(hover95)} (${ratio(hover95, result.parse)})`.padStart(21),
+      `${ms(completion50)}/${ms(completion95)} (${ratio(completion95, result.parse)})`.padStart(21),
+      `${result.memoryMiB.toFixed(0)} MiB`.padStart(9), `${result.diagnostics}`.padStart(6),
+    ].join(' | '));
+    if (size === BUDGET_LINES) {
+      verdicts.push(`re-validation (warm median) ${ratio(result.editWarm, result.parse)} the parse (budget 2x): ${result.editWarm <= 2 * result.parse ? 'within' : 'OVER'}`);
+      verdicts.push(`re-validation (first edit) ${ratio(result.edit, result.parse)} the parse (budget 2x): ${result.edit <= 2 * result.parse ? 'within' : 'OVER'}`);
+      verdicts.push(`first diagnostics ${ratio(result.open, result.parse)} the parse (budget 2x): ${result.open <= 2 * result.parse ? 'within' : 'OVER'}`);
+      verdicts.push(`hover p95 ${ms(hover95)} ms (budget 5 ms): ${hover95 < 5 ? 'within' : 'OVER'}`);
+      verdicts.push(`completion p95 ${ms(completion95)} ms (budget 5 ms): ${completion95 < 5 ? 'within' : 'OVER'}`);
+    }
+  }
+  console.log(' lines |   parse |   open -> diags   | first edit -> diags | warm edit -> diags | hover p50/p95         | completion p50/p95    |     VmHWM |  diags');
+  console.log(rows.join('\n'));
+  if (verdicts.length > 0) console.log(`\nBudget on the ${BUDGET_LINES}-line file:\n  ${verdicts.join('\n  ')}`);
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
