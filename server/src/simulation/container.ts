@@ -37,9 +37,7 @@ export class ContainerRuntime {
   /** Not retried before this time (image back-off, failed sync re-queue). */
   retryAt?: number;
 
-  constructor(readonly spec: ContainerSpec, readonly behaviour: ContainerScenario, initialReason: string) {
-    this.reason = initialReason;
-  }
+  constructor(readonly spec: ContainerSpec, readonly behaviour: ContainerScenario) {}
 
   get restartCount(): number {
     return Math.max(0, this.instances - 1);

@@ -91,9 +91,7 @@ export class PodSim {
     this.revision = options.revision;
     this.events = options.events;
     this.pullSeconds = options.pullSeconds;
-    const hasInit = options.spec.containers.some((c) => c.role !== 'app');
-    const initialReason = hasInit ? 'PodInitializing' : 'ContainerCreating';
-    this.containers = options.spec.containers.map((c) => new ContainerRuntime(c, options.behaviourOf(c.name), initialReason));
+    this.containers = options.spec.containers.map((c) => new ContainerRuntime(c, options.behaviourOf(c.name)));
   }
 
   get ref(): string {
@@ -131,12 +129,16 @@ export class PodSim {
 
   // --- scheduling and deletion (called by the engine) ---
 
+  /** Binding: the kubelet takes the pod and reports its first status (no container has a status before). */
   bindTo(node: Node, now: number): void {
     this.node = node;
     node.bind(this.spec.requests);
     this.sandboxAt = now + SANDBOX_SECONDS;
     this.emit(now, 'Normal', 'Scheduled', `Successfully assigned ${this.namespace}/${this.name} to ${node.name}`, 'default-scheduler');
+    const initialReason = this.containers.some((c) => c.spec.role !== 'app') ? 'PodInitializing' : 'ContainerCreating';
+    for (const c of this.containers) c.reason = initialReason;
     this.touch();
+    this.derive(now);
   }
 
   failScheduling(message: string, now: number): void {
@@ -247,7 +249,7 @@ export class PodSim {
       let tick = this.nextProbeTick(c, worker, now);
       while (tick <= now && c.state === 'running' && !c.stopping) {
         if (this.probeTick(c, worker, tick)) changed = true;
-        tick = this.nextProbeTick(c, worker, tick + 1e-9);
+        tick = this.nextProbeTick(c, worker, tick);
       }
     }
     return changed;
@@ -264,7 +266,6 @@ export class PodSim {
   /** The next probe instant that can change anything or report a failure (Infinity if none). */
   private nextProbeTick(c: ContainerRuntime, worker: ProbeWorker, from: number): number {
     if (c.state !== 'running' || worker.onHold) return Infinity;
-    from = Math.max(from, worker.lastTickAt + 1e-9);
     const kind = worker.spec.kind;
     if (kind === 'startup') return c.started ? Infinity : worker.firstTickAtOrAfter(from);
     if (!c.started) return Infinity;
@@ -572,7 +573,7 @@ export class PodSim {
         consider(stop.sigtermAt + (c.behaviour.sigtermExitSeconds ?? 0));
         consider(stop.killAt);
       } else if (stop) consider(stop.preStopEnd);
-      if (!stop && !this.killing) for (const worker of c.probes) consider(this.nextProbeTick(c, worker, now + 1e-9));
+      if (!stop && !this.killing) for (const worker of c.probes) consider(this.nextProbeTick(c, worker, now));
     }
     return next;
   }

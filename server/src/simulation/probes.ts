@@ -71,12 +71,13 @@ export class ProbeWorker {
     this.result = spec.kind === 'readiness' ? 'Failure' : spec.kind === 'liveness' ? 'Success' : 'Unknown';
   }
 
-  /** Probe instants: start + initialDelaySeconds + k * periodSeconds. */
+  /** The first probe instant at or after `time` not handled yet; instants are start + initialDelaySeconds + k * periodSeconds. */
   firstTickAtOrAfter(time: number): number {
     const base = this.instanceStart + this.spec.initialDelaySeconds;
-    if (time <= base) return base;
-    const steps = Math.ceil((time - base) / this.spec.periodSeconds - 1e-9);
-    return base + steps * this.spec.periodSeconds;
+    const period = this.spec.periodSeconds;
+    const steps = time <= base ? 0 : Math.ceil((time - base) / period - 1e-9);
+    const handled = this.lastTickAt < base ? 0 : Math.round((this.lastTickAt - base) / period) + 1;
+    return base + Math.max(steps, handled) * period;
   }
 
   /** Records one probe outcome; returns true when the published result changed. */
