@@ -28,6 +28,8 @@ export const PULL_FAIL_SECONDS = 1;
 export const REPULL_SECONDS = 1;
 /** Default run of a regular init container when the scenario does not say. */
 export const INIT_RUN_SECONDS = 2;
+/** PLEG relists containers this often; a change it sees re-syncs the pod (kubelet plegRelistPeriod). */
+export const PLEG_RELIST_SECONDS = 1;
 /** The pod worker re-syncs this long after a failed sync (kubelet workerBackOffPeriod, jitter left out). */
 export const SYNC_ERROR_RETRY_SECONDS = 10;
 /** Exit code of a process that ends on SIGTERM (128 + 15). */

@@ -6,7 +6,7 @@ import type { Node } from './cluster';
 import { ContainerRuntime, terminatedReason } from './container';
 import {
   CRASH_BACKOFF_INITIAL, CRASH_BACKOFF_MAX, CRASH_BACKOFF_RESET, IMAGE_BACKOFF_INITIAL, IMAGE_BACKOFF_MAX,
-  IMAGE_BACKOFF_RESET, MIN_GRACE_SECONDS, NODE_MONITOR_GRACE_SECONDS, PULL_FAIL_SECONDS, REPULL_SECONDS,
+  IMAGE_BACKOFF_RESET, MIN_GRACE_SECONDS, NODE_MONITOR_GRACE_SECONDS, PLEG_RELIST_SECONDS, PULL_FAIL_SECONDS, REPULL_SECONDS,
   SANDBOX_SECONDS, SIGKILL_EXIT_CODE, SIGTERM_EXIT_CODE, SYNC_ERROR_RETRY_SECONDS, UNREACHABLE_TOLERATION_SECONDS,
 } from './defaults';
 import { type EventLog, goDuration } from './events';
@@ -442,7 +442,10 @@ export class PodSim {
       this.imageBackoff.next(image, now, now);
       this.emit(now, 'Warning', 'Failed', 'Error: ErrImagePull');
       c.wait('ErrImagePull', error);
-      c.retryAt = now + SYNC_ERROR_RETRY_SECONDS;
+      // PLEG reported the sandbox this sync created while the pull ran, so the pod worker syncs again
+      // soon (here: one relist period later) and finds the image back-off open.
+      const sandboxEvent = op.pullStartedAt === this.sandboxAt;
+      c.retryAt = now + (sandboxEvent ? PLEG_RELIST_SECONDS : SYNC_ERROR_RETRY_SECONDS);
       this.touch();
     } else {
       const took = goDuration(now - (op.pullStartedAt ?? now));
