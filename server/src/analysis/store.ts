@@ -1,9 +1,23 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ManifestFile } from '../parse/model';
+import { fixKeepsYamlValid } from '../parse/fixKeepsYaml';
 import { parseManifest } from '../parse/parseManifest';
 import type { Settings } from '../settings';
 import { analyze, type AnalyzeOptions } from './analyze';
 import type { Finding } from './finding';
+
+/** Drops the fixes that would leave a cleanly parsing YAML document broken, and logs each such fix (once per title). */
+export function withoutBreakingFixes(file: ManifestFile, findings: Finding[], log?: (what: string, error: unknown) => void): Finding[] {
+  for (const finding of findings) {
+    if (!finding.fixes?.length) continue;
+    finding.fixes = finding.fixes.filter((fix) => {
+      if (fixKeepsYamlValid(file, fix)) return true;
+      log?.(`Fix "${fix.title}" (${finding.code})`, new Error('it would break the YAML of the document, so it is not offered'));
+      return false;
+    });
+  }
+  return findings;
+}
 
 interface Entry {
   version: number;
@@ -28,7 +42,10 @@ export class ManifestStore {
 
   findings(document: TextDocument): Finding[] {
     const entry = this.entry(document);
-    entry.findings ??= analyze(entry.file, this.options(document.uri));
+    if (!entry.findings) {
+      const options = this.options(document.uri);
+      entry.findings = withoutBreakingFixes(entry.file, analyze(entry.file, options), options.onCheckFailure);
+    }
     return entry.findings;
   }
 

@@ -17,6 +17,8 @@ export interface YamlDocument {
   span: Span;
   /** The document's top level is a map with `apiVersion` and `kind` keys. */
   resource?: Resource;
+  /** Nested deeper than MAX_NESTING_DEPTH: left empty, checked for YAML syntax only; no feature may parse it again. */
+  tooDeep?: boolean;
 }
 
 /** A Kubernetes object: a YAML document whose top level holds `apiVersion` and `kind`. */

@@ -1,4 +1,5 @@
-import { isMap, isScalar, parseAllDocuments, Scalar, visit, type Document, type YAMLMap } from 'yaml';
+import { isMap, isScalar, Scalar, visit, type Document, type YAMLMap } from 'yaml';
+import { composeDocuments } from './composeDocuments';
 import type { ManifestFile, Resource, Span, SyntaxProblem, YamlDocument } from './model';
 import { MAX_NESTING_DEPTH, nodeNestedDeeperThan } from './nestingDepth';
 
@@ -28,17 +29,18 @@ export function parseManifest(editorText: string, options: ParseOptions = {}): M
     const looksLikeKubernetes = TOP_LEVEL_KUBERNETES_KEY.test(text);
     return { text, documents: [], resources: [], syntaxProblems: [], templated, oversized, unparsed: true, looksLikeKubernetes };
   }
-  const parsed = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+  const composed = composeDocuments(text, MAX_NESTING_DEPTH, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const documents: YamlDocument[] = [];
   const resources: Resource[] = [];
   const syntaxProblems: SyntaxProblem[] = [];
-  const all = Array.isArray(parsed) ? parsed : [];
-  // parseAllDocuments returns an EmptyStream for empty input.
-  for (const doc of all) {
+  for (const { doc, tooDeepAt } of composed) {
     const yamlDocument: YamlDocument = { index: documents.length, doc, span: clampSpan(doc.range, text.length) };
     documents.push(yamlDocument);
-    const nesting = guardNesting(doc, text.length);
-    if (nesting) syntaxProblems.push(nesting);
+    const nesting = guardNesting(doc, text, tooDeepAt);
+    if (nesting) {
+      yamlDocument.tooDeep = true;
+      syntaxProblems.push(nesting);
+    }
     for (const error of doc.errors) {
       if (error.code === 'RESOURCE_EXHAUSTION') continue;
       const problem = toProblem(error, error.code === 'DUPLICATE_KEY' ? 'warning' : 'error', text.length);
@@ -79,18 +81,21 @@ function hasTemplateAction(text: string): boolean {
 }
 
 /**
- * A document nested too deeply (or so deeply that the parser ran out of stack) becomes empty: nothing downstream
- * walks it, and one problem says why instead of the parser's "Maximum call stack size exceeded".
+ * A document nested too deeply is left empty (composeDocuments did not compose it; or, should the composer still run
+ * out of stack, its tree is dropped here): nothing downstream walks it, and one problem says why, on the line where
+ * the limit is crossed, instead of the parser's "Maximum call stack size exceeded".
  */
-function guardNesting(doc: Document.Parsed, length: number): SyntaxProblem | undefined {
+function guardNesting(doc: Document.Parsed, text: string, tooDeepAt: number | undefined): SyntaxProblem | undefined {
   const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
-  const deep = nodeNestedDeeperThan(doc.contents);
-  if (!exhausted && !deep) return undefined;
+  const deep = tooDeepAt === undefined ? nodeNestedDeeperThan(doc.contents)?.range?.[0] : tooDeepAt;
+  if (!exhausted && deep === undefined) return undefined;
   doc.contents = null;
+  const start = Math.min(deep ?? exhausted?.pos[0] ?? 0, text.length);
+  const lineEnd = text.slice(start).search(/[\r\n]/);
   return {
     code: 'NESTING_LIMIT',
     message: `This document nests collections more than ${MAX_NESTING_DEPTH} levels deep: Podlab checks only its YAML syntax and does not analyse it.`,
-    span: clampSpan(deep?.range ?? exhausted?.pos, length),
+    span: [start, lineEnd < 0 ? text.length : start + lineEnd],
     severity: 'error',
   };
 }

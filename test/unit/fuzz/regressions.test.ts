@@ -30,6 +30,17 @@ const FOUND: Array<{ what: string; text: string; probe?: Probe }> = [
     what: 'lone \\r in a CRLF file: "Add resource requests" misplaced',
     text: '# This succeeds because automounting is disabled at the pod, overriding the ServiceAccount.\r\napiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: test-pod\r\nspec:\r\n  automountServiceAccountToken: false\r\n  serviceAccountName: test\r\n  containers:\r  - name: nginx\r\n    image: nginx\r\n    ports:\r\n    - containerPort: 80\r\n---\r\napiVersion: v1\r\napiVersion: v1\r\nkind: ServiceAccount\r\nkind: ServiceAccount\r\nmetadata:\r\n  name: test\r\nautomountServiceAccountToken: true\r\n',
   },
+  // Fixes whose edits break unusual YAML (anchors and tags before keys, explicit `?` keys, odd indentation): the
+  // server now drops a fix that would break a document; the fixes themselves are reported to their owners.
+  { what: 'an anchor on the root map: "Add spec"', text: '&a apiVersion: batch/v1\nkind: CronJob' },
+  {
+    what: 'a container list with misindented items: "Pin a tag"',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx\n  labels:\n    env: test\nspec:\n  containers:\n  - name: ginx\n          - net_admin\n    securityContext:\n      capabilities:\n        drop:\n    image: nginx\n\n          - DaC_OverriDE\n          - fsetid\n          - FOWNER\n          - MKNOD\n          - NET_RAW\n          - SETGID\n          - SETUID\n          - SETFCAP\n          - SETPCAP\n          - NET_BIND_SERVICE\n          - SYS_CHROOT\n          - KILL\n          - AUDIT_WRITE\n          - ChOwN\n',
+  },
+  { what: 'an explicit key in a port: "Add containerPort"', text: 'apiVersion: v1\r\r\nkind: Pod\r\r\nmetadata:\r\r\n  name: nginx\r\r\nspec:\r\r\n  containers:\r\r\n  - name: nginx \r\r\n    image: nginx\r\r\n    ports: \r\r\n    - ? containerPort: 80\r\r\n      hostPort: 8080\r\r\n' },
+  { what: 'a tagged key: "Fix all missing-resources problems"', text: 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: nginx\r\nspec:\r\n  hostIPC: true\r\n  containers:\r\n  - name: nginx \r\n  - !!str ame: nginx \r\n    image: nginx' },
+  { what: 'an explicit key in securityContext: "Set runAsNonRoot"', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx\nspec:\n  containers:\n  - name: nginx\n    image: nginx\n    ports:\n    - containerPort: 80\n    securityContext:\n     ?  privileged: true\n' },
+  { what: 'an explicit key in a pod template: "Add selector"', text: 'apiVersion: apps/v1\r\r\nkind: Deployment\r\r\nmetadata:\r\r\n  name: zookeeper\r\r\nspec:\r\r\n  replicas: 10\r\r\n  template:\r\r\n    metadata:\r\r\n      labels:\r\r\n        app.kubernetes.io/name: zookeeper\r\r\n  ?   spec:\r\r\n      containers:\r\r\n        - name: zookeeper\r\r\n          image: zookeeper\r\r\n' },
 ];
 
 describe('fuzz: regressions found by the fuzzers', function () {

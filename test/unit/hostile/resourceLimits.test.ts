@@ -21,7 +21,10 @@ import { billionLaughs, DEEP_NESTING, manyPods, POD } from './texts';
 function hoverEverywhere(text: string, step: number, settings = DEFAULT_SETTINGS): number {
   const { document, file } = analyzeText(text, settings);
   let answered = 0;
-  for (let offset = 0, i = 0; offset <= text.length; offset += step, i++) {
+  const offsets: number[] = [];
+  for (let offset = 0; offset < text.length; offset += step) offsets.push(offset);
+  offsets.push(text.length);
+  for (const [i, offset] of offsets.entries()) {
     const position = document.positionAt(offset);
     if (hover(document, file, position, (provider, error) => assert.fail(`hover ${provider.id} threw: ${String(error)}`))) answered++;
     // Completion parses the document again around the cursor: on these files each call costs a parse.

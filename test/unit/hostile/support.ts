@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
 import { analyze } from '../../../server/src/analysis/analyze';
 import type { Finding } from '../../../server/src/analysis/finding';
+import { withoutBreakingFixes } from '../../../server/src/analysis/store';
 import { toDiagnostic } from '../../../server/src/features/diagnostics';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
 import type { ManifestFile } from '../../../server/src/parse/model';
@@ -16,6 +17,8 @@ export interface Analysed {
   document: TextDocument;
   /** Rules and checks that threw (one that throws on input the editor can hold is a bug). */
   ruleFailures: string[];
+  /** Fixes the analysis offered that would have broken the YAML (a bug in that fix; the server drops them too). */
+  droppedFixes: string[];
 }
 
 /**
@@ -25,14 +28,17 @@ export interface Analysed {
 export function analyzeText(text: string, settings: Settings = DEFAULT_SETTINGS, uri?: string): Analysed {
   const file = parseManifest(text, { maxAnalysisSize: settings.maxFileSize });
   const ruleFailures: string[] = [];
-  const findings = analyze(file, {
+  const droppedFixes: string[] = [];
+  const analysed = analyze(file, {
     settings,
     onRuleFailure: (rule, error) => ruleFailures.push(`${rule.meta.id}: ${describe(error)}`),
     onCheckFailure: (what, error) => ruleFailures.push(`${what}: ${describe(error)}`),
     workspace: uri ? { uri, index: new WorkspaceIndex() } : undefined,
   });
+  // As ManifestStore does before any feature sees the findings.
+  const findings = withoutBreakingFixes(file, analysed, (what) => droppedFixes.push(what));
   const document = TextDocument.create(uri ?? 'file:///hostile.yaml', 'yaml', 1, text);
-  return { file, findings, diagnostics: findings.map((finding) => toDiagnostic(document, finding)), document, ruleFailures };
+  return { file, findings, diagnostics: findings.map((finding) => toDiagnostic(document, finding)), document, ruleFailures, droppedFixes };
 }
 
 export function syntaxOf(analysed: Analysed): Finding[] {

@@ -1,0 +1,33 @@
+import { parseAllDocuments } from 'yaml';
+import type { Fix } from '../analysis/finding';
+import type { ManifestFile } from './model';
+import { hasSyntaxErrors } from './parseManifest';
+
+/** Documents larger than this are not re-parsed to check a fix (the check would cost more than it is worth). */
+const MAX_CHECKED_DOCUMENT = 500_000;
+
+/**
+ * Whether applying `fix` leaves every YAML document it touches parsing as cleanly as before. A quick fix that
+ * turned valid YAML into invalid YAML would be worse than none; only the touched documents are parsed again.
+ */
+export function fixKeepsYamlValid(file: ManifestFile, fix: Fix): boolean {
+  const byDocument = new Map<number, Fix['edits']>();
+  for (const edit of fix.edits) {
+    const document = file.documents.find((candidate) => edit.span[0] >= candidate.span[0] && edit.span[1] <= candidate.span[1]);
+    if (!document) return true;
+    byDocument.set(document.index, [...(byDocument.get(document.index) ?? []), edit]);
+  }
+  for (const [index, edits] of byDocument) {
+    const document = file.documents[index];
+    const [from, to] = document.span;
+    if (hasSyntaxErrors(document) || to - from > MAX_CHECKED_DOCUMENT) continue;
+    let text = file.text.slice(from, to);
+    for (const edit of [...edits].sort((a, b) => b.span[0] - a.span[0])) {
+      text = text.slice(0, edit.span[0] - from) + edit.newText + text.slice(edit.span[1] - from);
+    }
+    const parsed = parseAllDocuments(text, { uniqueKeys: false, strict: true, logLevel: 'silent' });
+    const docs = Array.isArray(parsed) ? parsed : [];
+    if (docs.length > 1 || docs.some((doc) => doc.errors.length > 0)) return false;
+  }
+  return true;
+}
