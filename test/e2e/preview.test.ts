@@ -70,6 +70,19 @@ describe('Lifecycle Preview in VS Code (e2e, packaged .vsix)', function () {
     await workbench.screenshot('preview-3-end');
   });
 
+  it('takes a scenario from the panel: a container that exits 1 goes into CrashLoopBackOff', async () => {
+    const frame = await openPreview('rollout.yaml', 'Lifecycle: Deployment/web');
+    await frame.getByLabel('Exits after (s)').fill('8');
+    await frame.getByLabel('with exit code').fill('1');
+    await frame.getByRole('button', { name: 'Apply' }).click();
+    const events = await until('a BackOff event', () => frame.locator('#events').innerText(), (text) => /\bBackOff\b/.test(text), 30_000);
+    assert.match(events, /Back-off restarting failed container nginx/);
+    const pods = await frame.locator('body').innerText();
+    assert.match(pods, /CrashLoopBackOff/);
+    await frame.locator('#scenario-heading').scrollIntoViewIfNeeded();
+    await workbench.screenshot('preview-5-scenario-crashloop');
+  });
+
   it('shows names, labels and images that carry HTML and script as text, and runs none of them', async () => {
     const frame = await openPreview('hostile.yaml', 'Lifecycle: Pod/');
     const text = await frame.locator('body').innerText();
