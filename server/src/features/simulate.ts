@@ -1,6 +1,6 @@
 import { ResponseError } from 'vscode-languageserver';
 import type { ManifestFile } from '../parse/model';
-import { scenarioFromAnnotations, simulate } from '../simulation';
+import { simulate } from '../simulation';
 import type { Scenario, SimulationResult } from '../simulation/types';
 import { isSimulatable } from './resources';
 
@@ -12,18 +12,28 @@ export interface SimulateParams {
 
 export const NO_SIMULATABLE_RESOURCE = 1;
 
-/** Answers `podlab/simulate`: the scenario from the request overrides the one written in annotations. */
+function describeMissing(file: ManifestFile, index: number | undefined): string {
+  if (index === undefined) return 'This document has no Pod-making resource (Pod, Deployment, Job, ...) to simulate.';
+  const resource = file.resources[index];
+  if (!resource) return `resourceIndex ${index} is out of range: this document has ${file.resources.length} resource(s), counted from 0.`;
+  return `Resource ${index} (${resource.kind ?? 'no kind'}) makes no pods, so there is nothing to simulate.`;
+}
+
+/**
+ * Answers `podlab/simulate`. `resourceIndex` counts the document's resources from 0; without it the first
+ * Pod-making resource is simulated. The request's scenario wins over the one written in annotations.
+ */
 export function simulateResource(file: ManifestFile, params: SimulateParams): SimulationResult {
-  const resource = typeof params.resourceIndex === 'number'
-    ? file.resources[params.resourceIndex]
-    : file.resources.find(isSimulatable);
+  const index = params.resourceIndex;
+  if (index !== undefined && index !== null && !(typeof index === 'number' && Number.isInteger(index) && index >= 0)) {
+    throw new ResponseError(NO_SIMULATABLE_RESOURCE, `resourceIndex must be a whole number from 0, got ${JSON.stringify(index)}.`);
+  }
+  const resource = typeof index === 'number' ? file.resources[index] : file.resources.find(isSimulatable);
   if (!resource || !resource.object || !isSimulatable(resource)) {
-    throw new ResponseError(NO_SIMULATABLE_RESOURCE, 'No Pod-making resource (Pod, Deployment, ...) at that index in this document.');
+    throw new ResponseError(NO_SIMULATABLE_RESOURCE, describeMissing(file, typeof index === 'number' ? index : undefined));
   }
   const persistentVolumeClaims = file.resources
     .filter((candidate) => candidate.kind === 'PersistentVolumeClaim' && candidate.object)
     .map((candidate) => candidate.object as Record<string, unknown>);
-  const requested = params.scenario && typeof params.scenario === 'object' ? params.scenario : {};
-  const scenario: Scenario = { ...scenarioFromAnnotations(resource.object), ...requested };
-  return simulate({ resource: resource.object, related: { persistentVolumeClaims } }, scenario);
+  return simulate({ resource: resource.object, related: { persistentVolumeClaims } }, params.scenario);
 }

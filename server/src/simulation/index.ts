@@ -7,12 +7,13 @@ import { Engine } from './engine';
 import { EventLog } from './events';
 import { isObject, objectAt, stringAt, type Json } from './json';
 import { nameSuffix } from './names';
-import { cleanScenario, horizonOf } from './scenario';
+import { horizonOf, mergeScenarios, readScenario, scenarioAnnotations } from './scenario';
+import { containerNamesOf } from './spec';
 import type { Scenario, SimulationInput, SimulationResult } from './types';
 import { slotControllerFor } from './workloads';
 import type { Controller, World } from './world';
 
-export { scenarioFromAnnotations } from './scenario';
+export { readScenario, scenarioAnnotations, scenarioFromAnnotations } from './scenario';
 export type * from './types';
 
 function emptyResult(kind: string, name: string, message: string): SimulationResult {
@@ -32,6 +33,23 @@ function resourceName(metadata: Json | undefined, kind: string): string {
   return kind.toLowerCase() || 'unnamed';
 }
 
+/** Knobs that are well formed but name nothing in this resource, or cannot act on its kind. */
+function knobsThatDoNotApply(scenario: Scenario, kind: string, resource: Json): string[] {
+  const problems: string[] = [];
+  const names = new Set(containerNamesOf(kind, resource));
+  for (const key of ['containers', 'rolloutContainers'] as const) {
+    for (const name of Object.keys(scenario[key] ?? {})) {
+      if (!names.has(name)) problems.push(`scenario.${key}.${name}: no container named "${name}" in this ${kind || 'resource'}; ignored.`);
+    }
+  }
+  if (kind !== 'Deployment') {
+    for (const key of ['rolloutAt', 'rolloutImage', 'rolloutContainers'] as const) {
+      if (scenario[key] !== undefined) problems.push(`scenario.${key}: only a Deployment rolls out a new revision; ignored.`);
+    }
+  } else if (scenario.rolloutAt === 0) problems.push('scenario.rolloutAt: a rollout needs a time after 0 (the Deployment is created at 0); ignored.');
+  return problems;
+}
+
 function controllerFor(world: World, kind: string, name: string, resource: Json): Controller | undefined {
   if (kind === 'Deployment') return new DeploymentController(world, name, resource);
   return slotControllerFor(world, kind, name, resource);
@@ -43,7 +61,12 @@ function run(input: SimulationInput, rawScenario: unknown): SimulationResult {
   const kind = typeof resource.kind === 'string' ? resource.kind : '';
   const metadata = objectAt(resource, 'metadata');
   const name = resourceName(metadata, kind);
-  const scenario: Scenario = cleanScenario(rawScenario);
+  const annotations = scenarioAnnotations(resource);
+  const requested = isObject(rawScenario) ? rawScenario : {};
+  const read = readScenario(mergeScenarios(annotations.raw, requested));
+  const scenario: Scenario = read.scenario;
+  const problems = [...annotations.problems, ...read.problems, ...knobsThatDoNotApply(scenario, kind, resource)];
+  if (rawScenario !== undefined && rawScenario !== null && !isObject(rawScenario)) problems.unshift('scenario: expected an object; ignored.');
   const world: World = {
     cluster: new Cluster(scenario.cachedImages ?? []),
     events: new EventLog(),
@@ -52,6 +75,8 @@ function run(input: SimulationInput, rawScenario: unknown): SimulationResult {
     pullSeconds: scenario.pullSeconds ?? PULL_SECONDS,
     pods: [],
   };
+  const ref = `${kind.toLowerCase()}/${name}`;
+  for (const problem of problems) world.events.add(0, 'Warning', 'InvalidScenario', ref, problem, 'podlab');
   const controller = controllerFor(world, kind, name, resource);
   if (!controller) return emptyResult(kind, name, `Nothing to simulate: a ${kind || 'resource without a kind'} makes no pods.`);
   const claims = (input.related?.persistentVolumeClaims ?? []).filter(isObject);
@@ -60,8 +85,11 @@ function run(input: SimulationInput, rawScenario: unknown): SimulationResult {
   return { resource: { kind, name }, events: world.events.events, frames: result.frames, horizon: result.horizon };
 }
 
-/** Simulates what the cluster does with the resource. Never throws: bad input gives a Warning event. */
-export function simulate(input: SimulationInput, scenario?: Scenario): SimulationResult {
+/**
+ * Simulates what the cluster does with the resource. The scenario written in the resource's annotations
+ * applies, and `scenario`'s knobs win over it. Never throws: bad input gives a Warning event.
+ */
+export function simulate(input: SimulationInput, scenario?: Scenario | Record<string, unknown>): SimulationResult {
   try {
     return run(input, scenario);
   } catch (error) {

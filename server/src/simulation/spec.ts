@@ -118,3 +118,18 @@ export function readPodSpec(raw: unknown, podIp: string): PodSpecModel {
     requests: podRequests(containers),
   };
 }
+
+/** The pod spec a resource of this kind makes pods from (Pod, workload template, CronJob's job template). */
+export function podSpecOf(kind: string, resource: unknown): Json | undefined {
+  if (kind === 'Pod') return objectAt(resource, 'spec');
+  if (kind === 'CronJob') return objectAt(resource, 'spec', 'jobTemplate', 'spec', 'template', 'spec');
+  return objectAt(resource, 'spec', 'template', 'spec');
+}
+
+/** Names of the init and app containers of the resource's pods. */
+export function containerNamesOf(kind: string, resource: unknown): string[] {
+  const spec = podSpecOf(kind, resource);
+  return [...arrayAt(spec, 'initContainers'), ...arrayAt(spec, 'containers')]
+    .map((c) => stringAt(c, 'name'))
+    .filter((name): name is string => typeof name === 'string');
+}
