@@ -5,6 +5,7 @@ import type { Rule } from '../rules/types';
 import type { Settings } from '../settings';
 import type { WorkspaceView } from '../workspace/view';
 import type { Finding } from './finding';
+import { setFixes } from './lazyFixes';
 
 export type RuleFailureLogger = (rule: Rule, error: unknown) => void;
 
@@ -25,7 +26,10 @@ export function runRules(file: ManifestFile, settings: Settings, onFailure: Rule
           resource,
           settings,
           workspace,
-          report: (found) => findings.push({ code: rule.meta.id, severity: override ?? found.severity ?? rule.meta.severity, message: found.message, span: found.span, fixes: found.fixes }),
+          report: (found) => {
+            const finding: Finding = { code: rule.meta.id, severity: override ?? found.severity ?? rule.meta.severity, message: found.message, span: found.span };
+            findings.push(setFixes(finding, found.fixes, (error) => onFailure(rule, error)));
+          },
         });
       } catch (error) {
         onFailure(rule, error);

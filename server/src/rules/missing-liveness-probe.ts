@@ -23,11 +23,13 @@ const rule: Rule = {
       const port = tcpPortsOf(container.node)[0];
       if (!port) continue;
       const probe = probeSkeleton(port);
-      const edit = insertPair(context.file.text, container.node, 'livenessProbe', probe);
       context.report({
         span: containerSpan(container.node),
         message: `Container "${container.name ?? '?'}" serves port ${port.name ?? port.number} but has no livenessProbe. Without one, a process that hangs without exiting is never restarted.`,
-        fixes: edit ? [{ title: `Add a livenessProbe (${'httpGet' in probe ? 'HTTP GET' : 'TCP'} on port ${port.name ?? port.number})`, edits: [edit], preferred: true }] : undefined,
+        fixes: () => {
+          const edit = insertPair(context.file.text, container.node, 'livenessProbe', probe);
+          return edit ? [{ title: `Add a livenessProbe (${'httpGet' in probe ? 'HTTP GET' : 'TCP'} on port ${port.name ?? port.number})`, edits: [edit], preferred: true }] : undefined;
+        },
       });
     }
   },

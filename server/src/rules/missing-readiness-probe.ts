@@ -23,11 +23,13 @@ const rule: Rule = {
       const port = tcpPortsOf(container.node)[0];
       if (!port) continue;
       const probe = probeSkeleton(port);
-      const edit = insertPair(context.file.text, container.node, 'readinessProbe', probe);
       context.report({
         span: containerSpan(container.node),
         message: `Container "${container.name ?? '?'}" serves port ${port.name ?? port.number} but has no readinessProbe. Without one, the pod receives Service traffic as soon as the process starts, before the app can answer, and rollouts do not wait for it.`,
-        fixes: edit ? [{ title: `Add a readinessProbe (${'httpGet' in probe ? 'HTTP GET' : 'TCP'} on port ${port.name ?? port.number})`, edits: [edit], preferred: true }] : undefined,
+        fixes: () => {
+          const edit = insertPair(context.file.text, container.node, 'readinessProbe', probe);
+          return edit ? [{ title: `Add a readinessProbe (${'httpGet' in probe ? 'HTTP GET' : 'TCP'} on port ${port.name ?? port.number})`, edits: [edit], preferred: true }] : undefined;
+        },
       });
     }
   },

@@ -33,7 +33,7 @@ const rule: Rule = {
       context.report({
         span: containerSpan(container.node),
         message: `Container "${container.name ?? '?'}" requests no ${words}: the scheduler places it as if it needed none, so it can land on a full node and be the first evicted under pressure. Set requests${missing.includes('memory') ? ' (and a memory limit)' : ''}.`,
-        fixes: fix(context, container.node, missing),
+        fixes: () => fix(context, container.node, missing),
       });
     }
   },

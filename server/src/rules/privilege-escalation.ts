@@ -36,20 +36,24 @@ const rule: Rule = {
       }
       if (privileged) continue;
       if (allow?.value === true) {
-        const edit = replaceScalar(allow, 'false');
         context.report({
           span: nodeSpan(allow)!,
           message: `Container "${name}" allows privilege escalation: a process can gain more privileges than its parent (setuid binaries, for example).`,
-          fixes: edit ? [{ title: 'Set allowPrivilegeEscalation: false', edits: [edit], preferred: true }] : undefined,
+          fixes: () => {
+            const edit = replaceScalar(allow, 'false');
+            return edit ? [{ title: 'Set allowPrivilegeEscalation: false', edits: [edit], preferred: true }] : undefined;
+          },
         });
         continue;
       }
-      const edits = mergeInto(context.file.text, container.node, { securityContext: { allowPrivilegeEscalation: false } });
       context.report({
         span: containerSpan(container.node),
         severity: 'hint',
         message: `Container "${name}" does not set allowPrivilegeEscalation: false, so setuid binaries can gain privileges (the restricted Pod Security Standard requires false).`,
-        fixes: edits && edits.length ? [{ title: 'Add securityContext.allowPrivilegeEscalation: false', edits, preferred: true }] : undefined,
+        fixes: () => {
+          const edits = mergeInto(context.file.text, container.node, { securityContext: { allowPrivilegeEscalation: false } });
+          return edits && edits.length ? [{ title: 'Add securityContext.allowPrivilegeEscalation: false', edits, preferred: true }] : undefined;
+        },
       });
     }
   },

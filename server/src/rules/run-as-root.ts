@@ -27,13 +27,15 @@ const rule: Rule = {
       }
       if (nonRoot?.value === true || (typeof user?.value === 'number' && user.value > 0)) continue;
       const own = containerSetting(container.node, 'runAsNonRoot');
-      const replaced = own ? replaceScalar(own, 'true') : undefined;
-      const edits = replaced ? [replaced] : mergeInto(context.file.text, container.node, { securityContext: { runAsNonRoot: true } });
       context.report({
         span: nonRoot ? nodeSpan(nonRoot)! : containerSpan(container.node),
         severity: 'hint',
         message: `Nothing stops container "${name}" from running as root: the image's USER decides. Set runAsNonRoot: true (the kubelet then refuses to start it as root) or a non-zero runAsUser.`,
-        fixes: edits && edits.length ? [{ title: 'Set securityContext.runAsNonRoot: true', edits, preferred: true }] : undefined,
+        fixes: () => {
+          const replaced = own ? replaceScalar(own, 'true') : undefined;
+          const edits = replaced ? [replaced] : mergeInto(context.file.text, container.node, { securityContext: { runAsNonRoot: true } });
+          return edits && edits.length ? [{ title: 'Set securityContext.runAsNonRoot: true', edits, preferred: true }] : undefined;
+        },
       });
     }
   },

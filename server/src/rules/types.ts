@@ -1,4 +1,5 @@
-import type { Finding, Fix, Severity } from '../analysis/finding';
+import type { Finding, Severity } from '../analysis/finding';
+import type { FixesOrBuilder } from '../analysis/lazyFixes';
 import type { ManifestFile, Resource, Span } from '../parse/model';
 import type { Settings } from '../settings';
 import type { WorkspaceView } from '../workspace/view';
@@ -22,7 +23,8 @@ export interface RuleContext {
   settings: Settings;
   /** The other files of the workspace, for cross-resource rules; absent when analysing a file on its own. */
   workspace?: WorkspaceView;
-  report(finding: { span: Span; message: string; fixes?: Fix[]; severity?: Severity }): void;
+  /** `fixes` may be a function: it then runs only when an editor asks for code actions (see setFixes). */
+  report(finding: { span: Span; message: string; fixes?: FixesOrBuilder; severity?: Severity }): void;
 }
 
 export interface Rule {
