@@ -37,6 +37,18 @@ describe('LSP: completion from the Kubernetes API schema', function () {
     assert.match(JSON.stringify(item(items, 'image').documentation), /Container image name/);
   });
 
+  it('on a line that already holds a key, offers the keys of its map, that key included, and replaces only the key', async () => {
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n          livenessProbe:\n            tcpSocket: {port: 80}\n';
+    const items = await complete(client, 'existing-key.yaml', text, { line: 10, character: 10 });
+    const labels = ordered(items);
+    assert.ok(labels.includes('livenessProbe'), 'the key on the line is offered');
+    assert.ok(!labels.includes('name') && !labels.includes('image'), 'the other keys of the container are written already');
+    assert.ok(labels.includes('readinessProbe'));
+    assert.deepEqual(item(items, 'readinessProbe').textEdit, { range: { start: { line: 10, character: 10 }, end: { line: 10, character: 23 } }, newText: 'readinessProbe' });
+    const root = await complete(client, 'existing-root-key.yaml', text, { line: 1, character: 0 });
+    assert.deepEqual(ordered(root), ['kind'], 'a root key of a document without its kind: only the missing one of apiVersion and kind');
+  });
+
   it('inserts objects and lists as snippets indented like the document, and enums as a choice', async () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      \n';
     const items = await complete(client, 'container-snippets.yaml', text, { line: 8, character: 6 });

@@ -8,9 +8,9 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isMap, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { indentsSequences, indentUnitOf } from '../analysis/edits';
-import type { ManifestFile } from '../parse/model';
+import type { ManifestFile, YamlDocument } from '../parse/model';
 import type { PathSegment } from '../parse/yamlNodes';
 import { BUILTIN_SCHEMA } from '../schema/builtin';
 import { defaultOf } from '../schema/fieldHover';
@@ -22,6 +22,8 @@ import { rootSchemaOf, schemaAtPath } from '../schema/schemaAt';
 const PROBE = 'podlabCompletionProbe';
 
 interface Cursor {
+  /** The parsed YAML document under the cursor (this version's cached parse). */
+  document?: YamlDocument;
   /** The document's text (from its `---`, or the file's start, to the next document). */
   region: string;
   regionStart: number;
@@ -68,7 +70,62 @@ function cursorAt(document: TextDocument, file: ManifestFile, position: Position
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const newline = text.indexOf('\n', offset);
   const lineEnd = newline < 0 ? text.length : newline;
-  return { region: text.slice(regionStart, regionEnd), regionStart, offset, line: text.slice(lineStart, lineEnd).replace(/\r$/, ''), lineStart };
+  return { document: file.documents[index], region: text.slice(regionStart, regionEnd), regionStart, offset, line: text.slice(lineStart, lineEnd).replace(/\r$/, ''), lineStart };
+}
+
+/** Where the key at `keyColumn` of the cursor's line goes: its path, its map (without that key) and the document's root map. */
+interface Placement {
+  path: PathSegment[];
+  /** The map's other keys. */
+  siblings: string[];
+  apiVersion?: string;
+  kind?: string;
+}
+
+/**
+ * Where the line's key goes. When the line already holds that key and its document parsed cleanly, the cached parse
+ * says so directly; otherwise (a half-typed key, which YAML may read as part of the value above) only a parse of
+ * the document with a probe key in its place can tell.
+ */
+function placementOf(cursor: Cursor, keyColumn: number, keyEnd: number, hasKey: boolean): Placement | undefined {
+  if (hasKey && cursor.document && cursor.document.doc.errors.length === 0) {
+    const root = cursor.document.doc.contents;
+    const keyOffset = cursor.lineStart + keyColumn;
+    const found = isMap(root) ? pairWithKeyAt(root, keyOffset, []) : undefined;
+    if (found && isMap(root)) {
+      const others = (map: YAMLMap) => map.items.filter((pair) => pair !== found.pair);
+      return { path: found.path, siblings: keysOf(others(found.map)), apiVersion: scalarOf(others(root), 'apiVersion'), kind: scalarOf(others(root), 'kind') };
+    }
+  }
+  const probed = probe(cursor, keyColumn, keyEnd, '');
+  if (!probed) return undefined;
+  const others = (map: YAMLMap) => map.items.filter((pair) => !(isScalar(pair.key) && pair.key.value === PROBE));
+  return { path: probed.path, siblings: keysOf(others(probed.map)), apiVersion: scalarOf(probed.root.items, 'apiVersion'), kind: scalarOf(probed.root.items, 'kind') };
+}
+
+/** The pair whose key starts at `offset`, descending only into the collections that span it. */
+function pairWithKeyAt(node: Node, offset: number, path: PathSegment[]): { pair: Pair; map: YAMLMap; path: PathSegment[] } | undefined {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      const keyRange = pair.key.range;
+      if (keyRange?.[0] === offset) return { pair, map: node, path };
+      const value = pair.value as Node | null;
+      if (value && (isMap(value) || isSeq(value)) && value.range && value.range[0] <= offset && offset < value.range[2]) {
+        return pairWithKeyAt(value, offset, [...path, String(pair.key.value)]);
+      }
+    }
+  } else if (isSeq(node)) {
+    for (let i = 0; i < node.items.length; i++) {
+      const item = node.items[i] as Node | null;
+      if (item && (isMap(item) || isSeq(item)) && item.range && item.range[0] <= offset && offset < item.range[2]) return pairWithKeyAt(item, offset, [...path, i]);
+    }
+  }
+  return undefined;
+}
+
+function keysOf(pairs: readonly Pair[]): string[] {
+  return pairs.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''));
 }
 
 /** Parses the document with the probe in place of the line's key; returns where the probe landed. */
@@ -106,25 +163,24 @@ function findProbe(node: Node, path: PathSegment[]): { path: PathSegment[]; map:
   return undefined;
 }
 
-function scalarOf(map: YAMLMap, key: string): string | undefined {
-  const value = map.get(key);
-  return typeof value === 'string' ? value : undefined;
+function scalarOf(pairs: readonly Pair[], key: string): string | undefined {
+  const pair = pairs.find((candidate) => isScalar(candidate.key) && candidate.key.value === key);
+  return pair && isScalar(pair.value) && typeof pair.value.value === 'string' ? pair.value.value : undefined;
 }
 
 function keyCompletions(document: TextDocument, cursor: Cursor, keyColumn: number, typed: string, after: string): CompletionItem[] {
   const existingKey = /^([A-Za-z0-9_./-]*)\s*:/.exec(after);
   const keyEnd = cursor.offset - cursor.lineStart + (existingKey ? existingKey[1].length : 0);
-  const found = probe(cursor, keyColumn, keyEnd, '');
+  const found = placementOf(cursor, keyColumn, keyEnd, !!existingKey);
   if (!found) return [];
   const range = rangeOf(document, cursor.offset - typed.length, cursor.lineStart + keyEnd);
-  const apiVersion = scalarOf(found.root, 'apiVersion');
-  const kind = scalarOf(found.root, 'kind');
-  if (found.path.length === 0 && (!apiVersion || !kind)) return rootKeysWithoutKind(found.root, range, document);
+  const { apiVersion, kind } = found;
+  if (found.path.length === 0 && (!apiVersion || !kind)) return rootKeysWithoutKind(found.siblings, range, document);
   const root = rootSchemaOf(fileLike(cursor), apiVersion, kind);
   if (!root) return [];
   const at = schemaAtPath(root, found.path);
   if (!at || at.type.kind !== 'object') return [];
-  const present = new Set(found.map.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '')));
+  const present = new Set(found.siblings);
   const layout = { unit: indentUnitOf(document.getText()), indentSeq: indentsSequences(document.getText()) };
   return fieldItems(at.type, present, range, layout, !existingKey);
 }
@@ -177,16 +233,16 @@ function documentationOf(field: Field): { kind: 'markdown'; value: string } | un
 }
 
 /** A document that has no apiVersion and kind yet: offer them, and every built-in pair at once. */
-function rootKeysWithoutKind(root: YAMLMap, range: Range, document: TextDocument): CompletionItem[] {
+function rootKeysWithoutKind(siblings: readonly string[], range: Range, document: TextDocument): CompletionItem[] {
   const items: CompletionItem[] = [];
-  const present = new Set(root.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '')));
+  const present = new Set(siblings);
   if (present.has('apiVersion') || present.has('kind')) {
     for (const key of ['apiVersion', 'kind']) {
       if (!present.has(key)) items.push({ label: key, kind: CompletionItemKind.Property, sortText: `0_${key}`, textEdit: { range, newText: `${key}: ` } });
     }
     return items;
   }
-  if (root.items.length > 1) return items;
+  if (siblings.length > 0) return items;
   const eol = document.getText().includes('\r\n') ? '\r\n' : '\n';
   for (const info of BUILTIN_SCHEMA.kinds()) {
     const preferred = preferredVersionOf(info.kind)?.apiVersion === info.apiVersion;
@@ -206,10 +262,9 @@ function rootKeysWithoutKind(root: YAMLMap, range: Range, document: TextDocument
 function valueCompletions(document: TextDocument, cursor: Cursor, keyColumn: number, key: string, typed: string, after: string): CompletionItem[] {
   const range = rangeOf(document, cursor.offset - typed.length, cursor.offset + (/^[^\s#]*/.exec(after)?.[0].length ?? 0));
   const keyEnd = keyColumn + key.length;
-  const found = probe(cursor, keyColumn, keyEnd, '');
+  const found = placementOf(cursor, keyColumn, keyEnd, true);
   if (!found) return [];
-  const apiVersion = scalarOf(found.root, 'apiVersion');
-  const kind = scalarOf(found.root, 'kind');
+  const { apiVersion, kind } = found;
   if (found.path.length === 0 && key === 'apiVersion') return apiVersionItems(kind, range);
   if (found.path.length === 0 && key === 'kind') return kindItems(apiVersion, range);
   const root = rootSchemaOf(fileLike(cursor), apiVersion, kind);
