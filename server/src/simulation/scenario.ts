@@ -131,7 +131,7 @@ export function horizonOf(scenario: Scenario): { horizon: number; untilQuiet: bo
 export const ANNOTATION_PREFIX = 'podlab.dev/';
 const SCENARIO_ANNOTATION = `${ANNOTATION_PREFIX}scenario`;
 
-const TOP_ANNOTATIONS: Record<string, keyof Scenario> = {
+export const TOP_ANNOTATIONS: Record<string, keyof Scenario> = {
   horizon: 'horizon',
   'pull-seconds': 'pullSeconds',
   'cached-images': 'cachedImages',
@@ -143,7 +143,7 @@ const TOP_ANNOTATIONS: Record<string, keyof Scenario> = {
   'unbound-claims': 'unboundClaims',
 };
 
-const CONTAINER_ANNOTATIONS: Record<string, keyof ContainerScenario> = {
+export const CONTAINER_ANNOTATIONS: Record<string, keyof ContainerScenario> = {
   'run-seconds': 'runSeconds',
   'exit-code': 'exitCode',
   'oom-killed': 'oomKilled',
@@ -180,7 +180,7 @@ export interface ScenarioAnnotations {
 /**
  * Reads the scenario written on the resource: `podlab.dev/scenario` holds a whole scenario as JSON;
  * `podlab.dev/<knob>` sets one top-level knob and `podlab.dev/<knob>.<container>` one container knob
- * (these win over the JSON). The resource's own annotations win over its pod template's.
+ * (these win over any JSON). At each of the two steps the resource's own annotations win over its pod template's.
  */
 export function scenarioAnnotations(resource: unknown): ScenarioAnnotations {
   let raw: Json = {};
