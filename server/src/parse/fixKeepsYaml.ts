@@ -13,13 +13,13 @@ const MAX_CHECKED_DOCUMENT = 500_000;
 export function fixKeepsYamlValid(file: ManifestFile, fix: Fix): boolean {
   const byDocument = new Map<number, Fix['edits']>();
   for (const edit of fix.edits) {
-    const document = file.documents.find((candidate) => edit.span[0] >= candidate.span[0] && edit.span[1] <= candidate.span[1]);
-    if (!document) return true;
-    byDocument.set(document.index, [...(byDocument.get(document.index) ?? []), edit]);
+    const index = file.documents.findIndex((_, i) => edit.span[0] >= extentOf(file, i)[0] && edit.span[1] <= extentOf(file, i)[1]);
+    if (index < 0) return true;
+    byDocument.set(index, [...(byDocument.get(index) ?? []), edit]);
   }
   for (const [index, edits] of byDocument) {
     const document = file.documents[index];
-    const [from, to] = document.span;
+    const [from, to] = extentOf(file, index);
     if (hasSyntaxErrors(document) || to - from > MAX_CHECKED_DOCUMENT) continue;
     let text = file.text.slice(from, to);
     for (const edit of [...edits].sort((a, b) => b.span[0] - a.span[0])) {
@@ -30,4 +30,9 @@ export function fixKeepsYamlValid(file: ManifestFile, fix: Fix): boolean {
     if (docs.length > 1 || docs.some((doc) => doc.errors.length > 0)) return false;
   }
   return true;
+}
+
+/** From the document's start to the next one's (its trailing lines and comments count: indentation reads them). */
+function extentOf(file: ManifestFile, index: number): [number, number] {
+  return [file.documents[index].span[0], file.documents[index + 1]?.span[0] ?? file.text.length];
 }

@@ -41,6 +41,14 @@ const FOUND: Array<{ what: string; text: string; probe?: Probe }> = [
   { what: 'a tagged key: "Fix all missing-resources problems"', text: 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: nginx\r\nspec:\r\n  hostIPC: true\r\n  containers:\r\n  - name: nginx \r\n  - !!str ame: nginx \r\n    image: nginx' },
   { what: 'an explicit key in securityContext: "Set runAsNonRoot"', text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx\nspec:\n  containers:\n  - name: nginx\n    image: nginx\n    ports:\n    - containerPort: 80\n    securityContext:\n     ?  privileged: true\n' },
   { what: 'an explicit key in a pod template: "Add selector"', text: 'apiVersion: apps/v1\r\r\nkind: Deployment\r\r\nmetadata:\r\r\n  name: zookeeper\r\r\nspec:\r\r\n  replicas: 10\r\r\n  template:\r\r\n    metadata:\r\r\n      labels:\r\r\n        app.kubernetes.io/name: zookeeper\r\r\n  ?   spec:\r\r\n      containers:\r\r\n        - name: zookeeper\r\r\n          image: zookeeper\r\r\n' },
+  {
+    what: 'a fix checked on the document without its last line: "Add containers"',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx\n  labels:\n    app.kubernetes.io/name: nginx\nspec:\n true containers:\n    - name: nginx\n      image: nginx\n      resources:\n        requests:\n      ?    memory: 128Mi\n          cpu: 100m # TODO: Set this to the amount of CPU you want to reserve for your workload\n',
+  },
+  {
+    what: 'a fix checked on the document without its last line: "Set runAsNonRoot"',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: exclusive-1\nspec:\n  containers:\n  - image: quay.io/connordoyle/cpuset-visualizer\n    name: exclusive-1\n    :resources:\n      requests:\n        cpu: 1\n        memory: "256M"\n      limits:\n      ?  cpu: 1\n        memory: "256M"\n        memory: "256M"\n',
+  },
 ];
 
 describe('fuzz: regressions found by the fuzzers', function () {
