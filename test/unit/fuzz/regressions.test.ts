@@ -49,6 +49,10 @@ const FOUND: Array<{ what: string; text: string; probe?: Probe }> = [
     what: 'a fix checked on the document without its last line: "Set runAsNonRoot"',
     text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: exclusive-1\nspec:\n  containers:\n  - image: quay.io/connordoyle/cpuset-visualizer\n    name: exclusive-1\n    :resources:\n      requests:\n        cpu: 1\n        memory: "256M"\n      limits:\n      ?  cpu: 1\n        memory: "256M"\n        memory: "256M"\n',
   },
+  {
+    what: 'an explicit key before the next document: "Add containers"',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: hello-world\n  namespace: two\nspec:\n  restartPolicy: Never\n  ? containers:\n  - name: hello\n    i\n---\napiVersion: v1\nkind: Pod\n',
+  },
 ];
 
 describe('fuzz: regressions found by the fuzzers', function () {
