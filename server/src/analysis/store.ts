@@ -5,16 +5,16 @@ import { parseManifest } from '../parse/parseManifest';
 import type { Settings } from '../settings';
 import { analyze, type AnalyzeOptions } from './analyze';
 import type { Finding } from './finding';
+import { transformFixes } from './lazyFixes';
 
 /** Drops the fixes that would leave a cleanly parsing YAML document broken, and logs each such fix (once per title). */
 export function withoutBreakingFixes(file: ManifestFile, findings: Finding[], log?: (what: string, error: unknown) => void): Finding[] {
   for (const finding of findings) {
-    if (!finding.fixes?.length) continue;
-    finding.fixes = finding.fixes.filter((fix) => {
+    transformFixes(finding, (fixes) => fixes.filter((fix) => {
       if (fixKeepsYamlValid(file, fix)) return true;
       log?.(`Fix "${fix.title}" (${finding.code})`, new Error('it would break the YAML of the document, so it is not offered'));
       return false;
-    });
+    }));
   }
   return findings;
 }
