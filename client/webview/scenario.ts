@@ -2,31 +2,10 @@
 // about how the processes behave. The same knob tables drive the panel's form and
 // the host's validation of what the form sends.
 
-export interface ContainerScenario {
-  runSeconds?: number;
-  exitCode?: number;
-  oomKilled?: boolean;
-  pullFails?: boolean;
-  readyAfterSeconds?: number;
-  livenessFailsAfterSeconds?: number;
-  startedAfterSeconds?: number;
-  sigtermExitSeconds?: number;
-  sigtermExitCode?: number;
-  preStopSeconds?: number;
-}
+import type { ContainerScenario, Scenario } from '../../server/src/simulation/types';
 
-export interface Scenario {
-  horizon?: number;
-  pullSeconds?: number;
-  cachedImages?: string[];
-  deleteAt?: number;
-  deleteGracePeriodSeconds?: number;
-  nodeLostAt?: number;
-  rolloutAt?: number;
-  rolloutImage?: string;
-  unboundClaims?: string[];
-  containers?: Record<string, ContainerScenario>;
-}
+// The engine's own types (type-only: nothing of the server is bundled into the page).
+export type { ContainerScenario, Scenario };
 
 export interface NumberKnob<K extends string> {
   key: K;
