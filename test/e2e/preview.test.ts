@@ -83,6 +83,17 @@ describe('Lifecycle Preview in VS Code (e2e, packaged .vsix)', function () {
     await workbench.screenshot('preview-5-scenario-crashloop');
   });
 
+  it('comes back after the window reloads, on the same resource', async () => {
+    await openPreview('rollout.yaml', 'Lifecycle: Deployment/web');
+    await workbench.page.reload();
+    await workbench.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await workbench.page.locator('.tabs-container .tab', { hasText: 'Lifecycle: Deployment/web' }).first().waitFor({ timeout: 60_000 });
+    const frame = await workbench.frameWith('#events', 60_000);
+    const events = await until('the restored timeline', () => frame.locator('#events').innerText(), (text) => text.includes('ScalingReplicaSet'));
+    assert.match(events, /SuccessfulCreate/);
+    await workbench.screenshot('preview-6-restored');
+  });
+
   it('shows names, labels and images that carry HTML and script as text, and runs none of them', async () => {
     const frame = await openPreview('hostile.yaml', 'Lifecycle: Pod/');
     const text = await frame.locator('body').innerText();
