@@ -36,11 +36,33 @@ export const VALIDATION_REQUIRED = {
   V1VolumeResourceRequirements: ['requests'],
 };
 
-/** Enumerations the descriptions do not list (rules.md §2.13 PVC access modes, §2.3 protocols). */
+const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
+const PROFILE_TYPES = ['RuntimeDefault', 'Localhost', 'Unconfined'];
+const INCLUSION_POLICIES = ['Honor', 'Ignore'];
+
+/**
+ * Closed sets of values the API server's validation accepts but the descriptions do not list in a form the generator
+ * reads (rules.md §2.13 PVC access modes, §2.3 protocols; the others from the API reference's enum markers).
+ */
 export const EXTRA_ENUMS = {
-  V1PersistentVolumeClaimSpec: { accessModes: ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'] },
-  V1PersistentVolumeSpec: { accessModes: ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'] },
-  V1Container: { terminationMessagePolicy: ['File', 'FallbackToLogsOnError'] },
+  V1PersistentVolumeClaimSpec: { accessModes: ACCESS_MODES, volumeMode: ['Filesystem', 'Block'] },
+  V1PersistentVolumeSpec: { accessModes: ACCESS_MODES, volumeMode: ['Filesystem', 'Block'] },
+  V1Container: { terminationMessagePolicy: ['File', 'FallbackToLogsOnError'], restartPolicy: ['Always', 'OnFailure', 'Never'] },
+  V1ServiceSpec: {
+    externalTrafficPolicy: ['Cluster', 'Local'],
+    internalTrafficPolicy: ['Cluster', 'Local'],
+    ipFamilyPolicy: ['SingleStack', 'PreferDualStack', 'RequireDualStack'],
+    ipFamilies: ['IPv4', 'IPv6'],
+  },
+  V1StatefulSetUpdateStrategy: { type: ['RollingUpdate', 'OnDelete'] },
+  V1SeccompProfile: { type: PROFILE_TYPES },
+  V1AppArmorProfile: { type: PROFILE_TYPES },
+  V1HTTPGetAction: { scheme: ['HTTP', 'HTTPS'] },
+  V1Toleration: { operator: ['Equal', 'Exists', 'Lt', 'Gt'] },
+  V1TopologySpreadConstraint: { whenUnsatisfiable: ['DoNotSchedule', 'ScheduleAnyway'], nodeAffinityPolicy: INCLUSION_POLICIES, nodeTaintsPolicy: INCLUSION_POLICIES },
+  V1LabelSelectorRequirement: { operator: ['In', 'NotIn', 'Exists', 'DoesNotExist'] },
+  V1NodeSelectorRequirement: { operator: ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'] },
+  V1ContainerResizePolicy: { restartPolicy: ['NotRequired', 'RestartContainer'] },
 };
 
 /**

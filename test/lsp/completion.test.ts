@@ -81,6 +81,20 @@ describe('LSP: completion from the Kubernetes API schema', function () {
     assert.deepEqual(ordered(items), ['ExternalName', 'ClusterIP', 'NodePort', 'LoadBalancer'], 'in the order the API documents them');
   });
 
+  it('documents what each enum value does', async () => {
+    const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  externalTrafficPolicy: \n';
+    const items = await complete(client, 'service-traffic.yaml', text, { line: 5, character: 25 });
+    assert.deepEqual(ordered(items), ['Cluster', 'Local']);
+    assert.deepEqual(item(items, 'Local').documentation, {
+      kind: 'markdown',
+      value: 'Traffic is sent only to endpoints on the node that received it, so the client\'s source IP is kept. A node with no local endpoint drops it; the load balancer\'s health check (`healthCheckNodePort`) takes such nodes out.',
+    });
+    const pvc = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  volumeMode: \n';
+    const modes = await complete(client, 'pvc-volume-mode.yaml', pvc, { line: 5, character: 14 });
+    assert.deepEqual(ordered(modes), ['Filesystem', 'Block']);
+    assert.match(String((item(modes, 'Block').documentation as { value: string }).value), /raw block device/);
+  });
+
   it('offers apiVersion and kind together in an empty file, the stable group first', async () => {
     const items = await complete(client, 'empty.yaml', '', { line: 0, character: 0 });
     const deployment = item(items, 'Deployment (apps/v1)');

@@ -10,6 +10,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { indentsSequences, indentUnitOf } from '../analysis/edits';
+import { enumValueMeaning } from '../knowledge/enumValues';
 import type { ManifestFile, YamlDocument } from '../parse/model';
 import type { PathSegment } from '../parse/yamlNodes';
 import { BUILTIN_SCHEMA } from '../schema/builtin';
@@ -273,12 +274,16 @@ function valueCompletions(document: TextDocument, cursor: Cursor, keyColumn: num
   const field = at?.field;
   if (!field || at.mapKey) return [];
   const values = field.enum ?? (at.type.kind === 'scalar' && at.type.scalar === 'boolean' ? ['true', 'false'] : []);
-  return values.map((value, index) => ({
-    label: value,
-    kind: CompletionItemKind.EnumMember,
-    sortText: String(index).padStart(3, '0'),
-    textEdit: { range, newText: value },
-  }));
+  return values.map((value, index) => {
+    const meaning = enumValueMeaning(at.owner?.name, field.name, value);
+    return {
+      label: value,
+      kind: CompletionItemKind.EnumMember,
+      sortText: String(index).padStart(3, '0'),
+      textEdit: { range, newText: value },
+      ...(meaning ? { documentation: { kind: MarkupKind.Markdown, value: meaning } } : {}),
+    };
+  });
 }
 
 function apiVersionItems(kind: string | undefined, range: Range): CompletionItem[] {

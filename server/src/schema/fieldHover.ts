@@ -1,5 +1,6 @@
 import { isScalar } from 'yaml';
 import type { HoverProvider } from '../hovers/types';
+import { enumValueMeaning } from '../knowledge/enumValues';
 import { apiReferenceUrl } from './apiReference';
 import { BUILTIN_SCHEMA } from './builtin';
 import { typeLabel, shortTypeName, type Field } from './model';
@@ -22,8 +23,10 @@ const fieldDocsHover: HoverProvider = {
       ? `[${resource.kind} ${resource.apiVersion} API reference](${apiReferenceUrl(resource.apiVersion, resource.kind, BUILTIN_SCHEMA.kubernetesVersion)})`
       : undefined;
     if (!onKey) {
-      if (!isScalar(node) || typeof node.value !== 'string' || !field.enum?.includes(node.value)) return undefined;
-      return enumValueDocs(field, node.value, reference);
+      if (!isScalar(node) || typeof node.value !== 'string') return undefined;
+      const meaning = enumValueMeaning(at.owner?.name, field.name, node.value);
+      if (!field.enum?.includes(node.value) && !meaning) return undefined;
+      return enumValueDocs(field, node.value, meaning ?? meaningOf(field.description, node.value), reference);
     }
     const owner = at.owner ? shortTypeName(at.owner.name) : undefined;
     const lines = [`**${field.name}** \`${typeLabel(field.type)}\` · ${field.required ? 'required' : 'optional'}${owner ? ` · in ${owner}` : ''}`];
@@ -37,9 +40,9 @@ const fieldDocsHover: HoverProvider = {
   },
 };
 
-function enumValueDocs(field: Field, value: string, reference: string | undefined): string {
-  const lines = [`**${value}**: a value of \`${field.name}\` (one of ${field.enum!.map((v) => `\`${v}\``).join(', ')})`];
-  const meaning = meaningOf(field.description, value);
+function enumValueDocs(field: Field, value: string, meaning: string | undefined, reference: string | undefined): string {
+  const others = field.enum ? ` (one of ${field.enum.map((v) => `\`${v}\``).join(', ')})` : '';
+  const lines = [`**${value}**: a value of \`${field.name}\`${others}`];
   if (meaning) lines.push('', meaning);
   if (reference) lines.push('', reference);
   return lines.join('\n');
