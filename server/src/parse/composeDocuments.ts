@@ -4,6 +4,11 @@ export interface ComposedDocument {
   doc: Document.Parsed;
   /** Offset at which the document nests collections deeper than the limit: it was left empty instead of composed. */
   tooDeepAt?: number;
+  /**
+   * How many collections deep its syntax tree nests. The composed tree can nest up to twice as deep (a pair in a
+   * flow sequence, `[a: [b: c]]`, becomes a map of its own), so a tree walk is needed only above half the limit.
+   */
+  syntaxDepth: number;
 }
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
@@ -12,33 +17,55 @@ type Options = ParseOptions & DocumentOptions & SchemaOptions;
 const MAX_BLANKED_DOCUMENTS = 20;
 const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
 
+/** The parser (not the composer) ran out of stack, at `offset`. */
+class ParserOverflow {
+  constructor(readonly error: RangeError, readonly offset: number) {}
+}
+
 /**
  * `parseAllDocuments`, except that a document whose collections nest deeper than `maxDepth` is not composed: its
  * contents stay empty. The composer recurses once per level and, past a few thousand levels, runs out of stack at a
  * depth that depends on how deep the caller's stack already is, so the same text would give different trees. The
  * concrete syntax tree is measured without recursion. Its parser recurses too, but only when it closes thousands of
  * block collections at once; then the document it was in is blanked (same length, so offsets hold) and parsed again.
+ * Tokens go to the composer as the parser yields them, as in `parseAllDocuments`: each document's syntax tree can be
+ * collected while the next one is read, instead of the whole file's staying alive until composing starts.
  */
 export function composeDocuments(text: string, maxDepth: number, options: Options): ComposedDocument[] {
   let source = text;
   const blanked: number[] = [];
   for (;;) {
     const parser = new Parser();
-    let tokens: CST.Token[];
     try {
-      tokens = [...parser.parse(source)];
-    } catch (error) {
-      if (!(error instanceof RangeError) || blanked.length >= MAX_BLANKED_DOCUMENTS) throw error;
-      const start = documentStartBefore(source, parser.offset);
-      const content = source.slice(start, parser.offset).search(/[^\s]/) + start + (source.startsWith('---', start) ? 3 : 0);
-      const first = source.slice(content, parser.offset).search(/[^\s]/);
+      return compose(tokensOf(parser, source), source.length, maxDepth, options, blanked);
+    } catch (caught) {
+      if (!(caught instanceof ParserOverflow)) throw caught;
+      const { error, offset } = caught;
+      if (blanked.length >= MAX_BLANKED_DOCUMENTS) throw error;
+      const start = documentStartBefore(source, offset);
+      const content = source.slice(start, offset).search(/[^\s]/) + start + (source.startsWith('---', start) ? 3 : 0);
+      const first = source.slice(content, offset).search(/[^\s]/);
       if (first < 0) throw error;
       // A null (`~`) where the content began keeps a document there to hold the problem.
-      source = `${source.slice(0, content + first)}~${source.slice(content + first + 1, parser.offset).replace(/[^\r\n]/g, ' ')}${source.slice(parser.offset)}`;
+      source = `${source.slice(0, content + first)}~${source.slice(content + first + 1, offset).replace(/[^\r\n]/g, ' ')}${source.slice(offset)}`;
       blanked.push(content + first);
-      continue;
     }
-    return compose(tokens, source.length, maxDepth, options, blanked);
+  }
+}
+
+/** The parser's tokens, with its stack overflow told apart from anything the composer throws. */
+function* tokensOf(parser: Parser, source: string): Generator<CST.Token> {
+  const tokens = parser.parse(source);
+  for (;;) {
+    let next: IteratorResult<CST.Token>;
+    try {
+      next = tokens.next();
+    } catch (error) {
+      if (error instanceof RangeError) throw new ParserOverflow(error, parser.offset);
+      throw error;
+    }
+    if (next.done) return;
+    yield next.value;
   }
 }
 
@@ -50,23 +77,23 @@ function documentStartBefore(text: string, offset: number): number {
   return start;
 }
 
-function compose(tokens: CST.Token[], length: number, maxDepth: number, options: Options, blanked: readonly number[]): ComposedDocument[] {
+function compose(tokens: Iterable<CST.Token>, length: number, maxDepth: number, options: Options, blanked: readonly number[]): ComposedDocument[] {
   const composer = new Composer(options);
   const composed: ComposedDocument[] = [];
-  const pending: Array<{ tooDeepAt?: number; end?: number }> = [];
-  let open: { tooDeepAt?: number; end?: number } | undefined;
+  const pending: Array<{ tooDeepAt?: number; syntaxDepth: number; end?: number }> = [];
+  let open: { tooDeepAt?: number; syntaxDepth: number; end?: number } | undefined;
   const take = (docs: Iterable<Document.Parsed>) => {
     for (const doc of docs) {
-      const info = pending.shift() ?? {};
+      const info = pending.shift() ?? { syntaxDepth: 0 };
       if (info.tooDeepAt !== undefined && info.end !== undefined) doc.range = [doc.range[0], info.end, info.end];
-      composed.push({ doc, tooDeepAt: info.tooDeepAt });
+      composed.push({ doc, tooDeepAt: info.tooDeepAt, syntaxDepth: info.syntaxDepth });
     }
   };
   for (const token of tokens) {
     if (open && open.end === undefined) open.end = token.offset;
     if (token.type === 'document') {
-      const tooDeepAt = token.value ? collectionDeeperThan(token.value, maxDepth) : undefined;
-      open = { tooDeepAt };
+      const { tooDeepAt, depth } = token.value ? collectionDepth(token.value, maxDepth) : { depth: 0 };
+      open = { tooDeepAt, syntaxDepth: depth };
       pending.push(open);
       if (tooDeepAt !== undefined) token.value = undefined;
     }
@@ -88,17 +115,34 @@ function compose(tokens: CST.Token[], length: number, maxDepth: number, options:
   return composed;
 }
 
-/** The offset of the first collection more than `maxDepth` collections deep, found with an explicit stack. */
-function collectionDeeperThan(root: CST.Token, maxDepth: number): number | undefined {
-  const stack: Array<{ token: CST.Token; depth: number }> = [{ token: root, depth: 1 }];
-  while (stack.length > 0) {
-    const { token, depth } = stack.pop()!;
-    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
-    if (depth > maxDepth) return token.offset;
+/**
+ * How deep `root` nests collections, found with an explicit stack; stops at the first collection more than
+ * `maxDepth` deep and gives its offset.
+ */
+function collectionDepth(root: CST.Token, maxDepth: number): { tooDeepAt?: number; depth: number } {
+  if (!isCollectionToken(root)) return { depth: 0 };
+  const tokens: CST.Token[] = [root];
+  const depths: number[] = [1];
+  let deepest = 0;
+  while (tokens.length > 0) {
+    const token = tokens.pop() as CST.BlockMap | CST.BlockSequence | CST.FlowCollection;
+    const depth = depths.pop()!;
+    if (depth > maxDepth) return { tooDeepAt: token.offset, depth };
+    if (depth > deepest) deepest = depth;
     for (const item of token.items as Array<{ key?: CST.Token | null; value?: CST.Token }>) {
-      if (item.key) stack.push({ token: item.key, depth: depth + 1 });
-      if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+      if (item.key && isCollectionToken(item.key)) {
+        tokens.push(item.key);
+        depths.push(depth + 1);
+      }
+      if (item.value && isCollectionToken(item.value)) {
+        tokens.push(item.value);
+        depths.push(depth + 1);
+      }
     }
   }
-  return undefined;
+  return { depth: deepest };
+}
+
+function isCollectionToken(token: CST.Token): boolean {
+  return token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
 }

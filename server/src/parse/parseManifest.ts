@@ -33,10 +33,10 @@ export function parseManifest(editorText: string, options: ParseOptions = {}): M
   const documents: YamlDocument[] = [];
   const resources: Resource[] = [];
   const syntaxProblems: SyntaxProblem[] = [];
-  for (const { doc, tooDeepAt } of composed) {
+  for (const { doc, tooDeepAt, syntaxDepth } of composed) {
     const yamlDocument: YamlDocument = { index: documents.length, doc, span: clampSpan(doc.range, text.length) };
     documents.push(yamlDocument);
-    const nesting = guardNesting(doc, text, tooDeepAt);
+    const nesting = guardNesting(doc, text, tooDeepAt, syntaxDepth);
     if (nesting) {
       yamlDocument.tooDeep = true;
       syntaxProblems.push(nesting);
@@ -83,11 +83,13 @@ function hasTemplateAction(text: string): boolean {
 /**
  * A document nested too deeply is left empty (composeDocuments did not compose it; or, should the composer still run
  * out of stack, its tree is dropped here): nothing downstream walks it, and one problem says why, on the line where
- * the limit is crossed, instead of the parser's "Maximum call stack size exceeded".
+ * the limit is crossed, instead of the parser's "Maximum call stack size exceeded". The tree is walked only when its
+ * syntax tree is deep enough for the tree to cross the limit (see ComposedDocument.syntaxDepth).
  */
-function guardNesting(doc: Document.Parsed, text: string, tooDeepAt: number | undefined): SyntaxProblem | undefined {
+function guardNesting(doc: Document.Parsed, text: string, tooDeepAt: number | undefined, syntaxDepth: number): SyntaxProblem | undefined {
   const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
-  const deep = tooDeepAt === undefined ? nodeNestedDeeperThan(doc.contents)?.range?.[0] : tooDeepAt;
+  const mayNestTooDeep = tooDeepAt === undefined && 2 * syntaxDepth > MAX_NESTING_DEPTH;
+  const deep = mayNestTooDeep ? nodeNestedDeeperThan(doc.contents)?.range?.[0] : tooDeepAt;
   if (!exhausted && deep === undefined) return undefined;
   doc.contents = null;
   const start = Math.min(deep ?? exhausted?.pos[0] ?? 0, text.length);
