@@ -48,6 +48,7 @@ export const EXTRA_ENUMS = {
   V1PersistentVolumeClaimSpec: { accessModes: ACCESS_MODES, volumeMode: ['Filesystem', 'Block'] },
   V1PersistentVolumeSpec: { accessModes: ACCESS_MODES, volumeMode: ['Filesystem', 'Block'] },
   V1Container: { terminationMessagePolicy: ['File', 'FallbackToLogsOnError'], restartPolicy: ['Always', 'OnFailure', 'Never'] },
+  V1EphemeralContainer: { terminationMessagePolicy: ['File', 'FallbackToLogsOnError'] },
   V1ServiceSpec: {
     externalTrafficPolicy: ['Cluster', 'Local'],
     internalTrafficPolicy: ['Cluster', 'Local'],

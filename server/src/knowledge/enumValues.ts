@@ -168,12 +168,10 @@ const RESIZE_RESTART_POLICY: Meanings = {
   RestartContainer: 'The container is restarted to apply the new amount (for example memory for a runtime that reads it at start).',
 };
 
-const CONTAINER_FIELDS = { imagePullPolicy: IMAGE_PULL_POLICY, terminationMessagePolicy: TERMINATION_MESSAGE_POLICY, restartPolicy: CONTAINER_RESTART_POLICY };
-
 const ENUM_MEANINGS: Readonly<Record<string, Readonly<Record<string, Meanings>>>> = {
   V1PodSpec: { restartPolicy: POD_RESTART_POLICY, dnsPolicy: DNS_POLICY, preemptionPolicy: PREEMPTION_POLICY },
-  V1Container: CONTAINER_FIELDS,
-  V1EphemeralContainer: CONTAINER_FIELDS,
+  V1Container: { imagePullPolicy: IMAGE_PULL_POLICY, terminationMessagePolicy: TERMINATION_MESSAGE_POLICY, restartPolicy: CONTAINER_RESTART_POLICY },
+  V1EphemeralContainer: { imagePullPolicy: IMAGE_PULL_POLICY, terminationMessagePolicy: TERMINATION_MESSAGE_POLICY },
   V1ContainerPort: { protocol: PROTOCOL },
   V1ServicePort: { protocol: PROTOCOL },
   V1ServiceSpec: {
