@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parse, Scalar, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, parse, Scalar, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from './finding';
 import { pairOf, spanOf } from '../parse/yamlNodes';
 
@@ -26,7 +26,8 @@ function readsAsString(value: string): boolean {
 }
 
 export function quoteLike(node: Scalar, value: string): string {
-  if (node.type === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
+  // A line break cannot be written plain or single-quoted on one line (a plain scalar folded over lines has one).
+  if (node.type === Scalar.QUOTE_DOUBLE || /[\r\n]/.test(value)) return JSON.stringify(value);
   if (node.type === Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
   return value;
 }
@@ -112,16 +113,58 @@ function contentEnd(text: string, node: Node): number {
   return end;
 }
 
+/**
+ * The end of the pair's text. With no value, that is its `:` when one follows the key (`key:`), or else the key
+ * itself (an explicit key, `? key`, may have no `:` at all: a `:` further on belongs to some other entry).
+ */
+/**
+ * The end of `node` and everything in it. A collection's own range can end early: a compact map that is an explicit
+ * key (`? containers:` followed by its list) ends, for the parser, on its first line.
+ */
+function treeEnd(text: string, node: Node): number {
+  let end = node.range![0];
+  const stack: unknown[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (isPair(current)) {
+      stack.push(current.key, current.value);
+      continue;
+    }
+    if (!isNode(current)) continue;
+    if (current.range) end = Math.max(end, contentEnd(text, current));
+    if (isMap(current) || isSeq(current)) stack.push(...current.items);
+  }
+  return end;
+}
+
 function pairEnd(text: string, pair: Pair): number {
   const value = pair.value as Node | null;
-  if (value && value.range) return contentEnd(text, value);
+  if (value && value.range) return Math.max(treeEnd(text, value), treeEnd(text, pair.key as Node));
   const key = pair.key as Node;
-  const colon = text.indexOf(':', key.range![1]);
-  return colon >= 0 ? colon + 1 : key.range![1];
+  const keyEnd = treeEnd(text, key);
+  const colon = /^[ \t]*(?:\r?\n[ \t]*)?:/.exec(text.slice(keyEnd, keyEnd + 256));
+  return colon ? keyEnd + colon[0].length : keyEnd;
 }
 
 function keyStart(pair: Pair): number {
   return (pair.key as Node).range![0];
+}
+
+/** What may stand between an entry's start and its key on that line: an explicit-key `?`, an anchor, a tag. */
+const KEY_PREFIX = /(?:(?:\?|[&!][^\s]*)[ \t]+)+$/;
+
+/**
+ * The column at which the entries of a block map start: where the first entry's line has its `?`, anchor or tag
+ * (`&a apiVersion: v1`, `- !!str name: x`, `? key`), not where the key's own text starts. A compact map that is an
+ * explicit key reports a range from inside its first entry, so the map's own start is compared too.
+ */
+export function entryColumn(text: string, map: YAMLMap): number {
+  const first = map.items[0];
+  const start = Math.min(map.range![0], first ? keyStart(first) : map.range![0]);
+  const lineStart = lineStartOf(text, start);
+  const prefix = text.slice(lineStart, start);
+  const props = KEY_PREFIX.exec(prefix);
+  return prefix.length - (props ? props[0].length : 0);
 }
 
 /** Adds `key: value` as the last entry of `map`, in the map's own style and indentation. */
@@ -145,10 +188,34 @@ export function insertEntries(text: string, map: YAMLMap, entries: Record<string
   const first = map.items[0];
   const last = map.items[map.items.length - 1];
   if (!first || !last) return undefined;
-  const column = columnOf(text, keyStart(first));
+  const column = entryColumn(text, map);
   const at = lineEndOf(text, pairEnd(text, last));
+  if (!endsBlockAt(text, at, column)) return undefined;
   const eol = eolOf(text);
   return { span: [at, at], newText: eol + blockLines(text, entries, column).join(eol) };
+}
+
+/**
+ * Whether the first line with content after `at` starts left of `column` (or is a document marker, or there is none):
+ * a line inserted at `column` then ends the block instead of cutting it in two. A line at or right of it means the
+ * parser's tree does not cover the text there (which the parser allows itself around explicit `?` keys) and no
+ * insertion point is safe. `dashOpensItem`: a line at `column` is fine unless it starts a sequence item.
+ */
+function endsBlockAt(text: string, at: number, column: number, dashOpensItem = false): boolean {
+  let lineStart = text.indexOf('\n', at) + 1;
+  while (lineStart > 0 && lineStart < text.length) {
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    const content = line.trim();
+    if (content !== '' && !content.startsWith('#')) {
+      const indent = /^[ \t]*/.exec(line)![0].length;
+      if (indent === 0 && /^(---|\.\.\.)(\s|$)/.test(content)) return true;
+      if (indent < column) return true;
+      return dashOpensItem && indent === column && !/^-(\s|$)/.test(content);
+    }
+    lineStart = lineEnd + 1;
+  }
+  return true;
 }
 
 /**
