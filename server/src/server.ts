@@ -21,6 +21,7 @@ import { definition } from './features/definition';
 import { references } from './features/references';
 import { documentSymbols } from './features/symbols';
 import { summarizeResources } from './features/resources';
+import { checkInSlices } from './parse/largeFileCheckInSlices';
 import { simulateResource, type SimulateParams } from './features/simulate';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { WorkspaceService } from './workspace/workspaceService';
@@ -92,6 +93,15 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 function publishDiagnostics(document: TextDocument): void {
+  const largeFileCheck = checkInSlices(store.file(document), () => documents.get(document.uri)?.version === document.version);
+  if (largeFileCheck) {
+    // A file above podlab.maxFileSize: its diagnostics are published once its syntax check is done.
+    largeFileCheck.catch((error) => logFailureOnce('Syntax check of a large file', error)).finally(() => {
+      store.invalidateFindings();
+      if (documents.get(document.uri)?.version === document.version) publishDiagnostics(document);
+    });
+    return;
+  }
   let diagnostics: Diagnostic[];
   try {
     diagnostics = store.findings(document).map((finding) => toDiagnostic(document, finding));

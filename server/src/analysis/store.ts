@@ -19,6 +19,11 @@ export function withoutBreakingFixes(file: ManifestFile, findings: Finding[], lo
   return findings;
 }
 
+/** Whether the analysis of `file` looks at the rest of the workspace (cross-resource rules, schemas of custom resources). */
+export function readsWorkspace(file: ManifestFile): boolean {
+  return file.resources.length > 0 && !file.templated && !file.oversized && !file.unparsed;
+}
+
 interface Entry {
   version: number;
   file: ManifestFile;
@@ -54,6 +59,20 @@ export class ManifestStore {
     for (const entry of this.entries.values()) entry.findings = undefined;
   }
 
+  /**
+   * The workspace changed: drops the analyses that read it (see readsWorkspace) and gives their URIs. The others
+   * (no Kubernetes object, a template, a file above the size setting) stay as they are.
+   */
+  invalidateWorkspaceFindings(): string[] {
+    const dropped: string[] = [];
+    for (const [uri, entry] of this.entries) {
+      if (!readsWorkspace(entry.file)) continue;
+      entry.findings = undefined;
+      dropped.push(uri);
+    }
+    return dropped;
+  }
+
   forget(uri: string): void {
     this.entries.delete(uri);
   }
@@ -63,7 +82,7 @@ export class ManifestStore {
     if (cached && cached.version === document.version) return cached;
     this.parseCount++;
     const settings: Settings = this.options(document.uri).settings;
-    const entry: Entry = { version: document.version, file: parseManifest(document.getText(), { maxAnalysisSize: settings.maxFileSize }) };
+    const entry: Entry = { version: document.version, file: parseManifest(document.getText(), { maxAnalysisSize: settings.maxFileSize, deferLargeFileSyntax: true }) };
     this.entries.set(document.uri, entry);
     return entry;
   }

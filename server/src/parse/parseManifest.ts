@@ -1,11 +1,14 @@
 import { isMap, isScalar, Scalar, visit, type Document, type YAMLMap } from 'yaml';
 import { composeDocuments } from './composeDocuments';
+import { largeManifestFile } from './largeFileSyntax';
 import type { ManifestFile, Resource, Span, SyntaxProblem, YamlDocument } from './model';
 import { MAX_NESTING_DEPTH, nodeNestedDeeperThan } from './nestingDepth';
 
 export interface ParseOptions {
   /** Above this many characters only the YAML syntax is checked. */
   maxAnalysisSize?: number;
+  /** Above that size, leave the syntax check to the caller (`syntaxCheckPending`), which runs it in slices. */
+  deferLargeFileSyntax?: boolean;
 }
 
 export const DEFAULT_MAX_ANALYSIS_SIZE = 5_000_000;
@@ -25,10 +28,7 @@ export function parseManifest(editorText: string, options: ParseOptions = {}): M
   const maxAnalysisSize = options.maxAnalysisSize ?? DEFAULT_MAX_ANALYSIS_SIZE;
   const oversized = text.length > maxAnalysisSize;
   const templated = hasTemplateAction(text);
-  if (text.length > Math.max(MAX_PARSE_SIZE, maxAnalysisSize)) {
-    const looksLikeKubernetes = TOP_LEVEL_KUBERNETES_KEY.test(text);
-    return { text, documents: [], resources: [], syntaxProblems: [], templated, oversized, unparsed: true, looksLikeKubernetes };
-  }
+  if (oversized) return largeManifestFile(text, { templated, looksLikeKubernetes: TOP_LEVEL_KUBERNETES_KEY.test(text) }, !!options.deferLargeFileSyntax);
   const composed = composeDocuments(text, MAX_NESTING_DEPTH, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const documents: YamlDocument[] = [];
   const resources: Resource[] = [];
