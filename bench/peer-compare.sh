@@ -21,7 +21,7 @@ mkdir -p "$OUT"
 cp -r "$PEER_BENCH/." "$WORK/"
 chmod -R u+w "$WORK"
 (cd "$WORK" && npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1)
-[ "${SKIP_BUILD:-}" = 1 ] || (cd "$ROOT" && npm run build >/dev/null)
+[ "${SKIP_BUILD:-}" = 1 ] || (cd "$ROOT" && npm run build >"$WORK/build.log" 2>&1) || { cat "$WORK/build.log" >&2; exit 1; }
 
 cd "$WORK"
 node gen-k8s-schema.mjs --out .out/k8s-schema >/dev/null
@@ -29,11 +29,13 @@ node gen-manifests.mjs --out .out/k8s-bench --seed 42 --sizes 100,1000,10000,500
 node gen-manifests.mjs --out .out/k8s-bench --seed 42 --sizes 1000 --clean >/dev/null
 # One folder per file: Podlab indexes the workspace folder, and the generated files reuse the same object names, so
 # side by side they would warn about one another (duplicate-name). Each file keeps its .expected.json next to it.
+# Not under .out/: yaml-language-server's "*.yaml" schema glob does not match a path through a dot-folder, and it
+# would then validate nothing (the harness reports schemaActive: false).
 FILES=()
 for name in k8s-100 k8s-1000 k8s-1000-clean k8s-10000 k8s-50000; do
-  mkdir -p ".out/files/$name"
-  cp ".out/k8s-bench/$name.yaml" ".out/k8s-bench/$name.expected.json" ".out/files/$name/"
-  FILES+=(".out/files/$name/$name.yaml")
+  mkdir -p "files/$name"
+  cp ".out/k8s-bench/$name.yaml" ".out/k8s-bench/$name.expected.json" "files/$name/"
+  FILES+=("files/$name/$name.yaml")
 done
 
 RESULTS=()
@@ -41,6 +43,7 @@ bench() { # label, then lsp-bench options; the server command follows "--"
   local label="$1"; shift
   rm -f "$OUT/$label.jsonl"
   node lsp-bench.mjs --label "$label" --reps "$REPS" --out "$OUT/$label.jsonl" "$@" >/dev/null
+  if grep -q '"schemaActive":false' "$OUT/$label.jsonl"; then echo "$label: no diagnostic on the warm-up Pod (schema not active)" >&2; exit 1; fi
   RESULTS+=("$OUT/$label.jsonl")
 }
 PODLAB=(node "$ROOT/dist/server.js" --stdio)
