@@ -40,10 +40,21 @@ const store: ManifestStore = new ManifestStore((uri) => ({
   workspace: workspace.view(uri),
 }));
 
-/** Another file changed in a way cross-resource results may see: analyse the open documents again. */
-function republishAll(): void {
-  store.invalidateFindings();
-  documents.all().forEach(publishDiagnostics);
+/**
+ * Another file changed in a way cross-resource results may see: analyse again the open documents whose results read
+ * the workspace. The document that changed goes first; the others follow one per turn, so requests get through.
+ */
+function republishAll(changed?: TextDocument): void {
+  const stale = new Set(store.invalidateWorkspaceFindings());
+  if (changed) publishDiagnostics(changed);
+  const waiting = documents.all().filter((document) => document !== changed && stale.has(document.uri));
+  const publishNext = (): void => {
+    const document = waiting.shift();
+    if (!document) return;
+    if (documents.get(document.uri) === document) publishDiagnostics(document);
+    setImmediate(publishNext);
+  };
+  setImmediate(publishNext);
 }
 
 const workspace: WorkspaceService = new WorkspaceService(connection, { store, settings: () => settings, onChange: republishAll, log: (message) => connection.console.log(message) });
@@ -93,15 +104,15 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 function publishDiagnostics(document: TextDocument): void {
-  const largeFileCheck = checkInSlices(store.file(document), () => documents.get(document.uri)?.version === document.version);
-  if (largeFileCheck) {
-    // A file above podlab.maxFileSize: its diagnostics are published once its syntax check is done.
-    largeFileCheck.catch((error) => logFailureOnce('Syntax check of a large file', error)).finally(() => {
+  // A file above podlab.maxFileSize: its diagnostics are published once its syntax check is done.
+  const file = store.file(document);
+  checkInSlices(file, () => documents.get(document.uri)?.version === document.version)
+    ?.catch((error) => logFailureOnce('Syntax check of a large file', error))
+    .finally(() => {
       store.invalidateFindings();
       if (documents.get(document.uri)?.version === document.version) publishDiagnostics(document);
     });
-    return;
-  }
+  if (file.syntaxCheckPending) return;
   let diagnostics: Diagnostic[];
   try {
     diagnostics = store.findings(document).map((finding) => toDiagnostic(document, finding));
@@ -114,7 +125,7 @@ function publishDiagnostics(document: TextDocument): void {
 }
 
 documents.onDidChangeContent((change) => {
-  if (workspace.documentChanged(change.document)) republishAll();
+  if (workspace.documentChanged(change.document)) republishAll(change.document);
   else publishDiagnostics(change.document);
 });
 connection.onDidChangeWatchedFiles((params) => workspace.watchedFilesChanged(params.changes));

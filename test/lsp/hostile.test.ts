@@ -113,3 +113,45 @@ describe('LSP: hostile documents do not take the server down', function () {
     assert.equal(client.process.exitCode, null);
   });
 });
+
+describe('LSP: a file above podlab.maxFileSize is checked in the background', function () {
+  this.timeout(120_000);
+  let client: LspClient;
+  before(async () => { client = await LspClient.start(); });
+  after(async () => { await client.stop(); });
+
+  function publishedAt(uri: string): number {
+    return client.notifications.findIndex((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === uri);
+  }
+
+  it('answers a small file (diagnostics and hover) while a 20 MB file is checked, then reports the 20 MB file\'s syntax error and notice', async () => {
+    const big = client.uri('big-20mb.yaml');
+    const small = client.uri('small-while-big.yaml');
+    const text = manyPods(20_000_000).replace('name: web-150000\n', 'name: "web-150000\n');
+    await client.open(big, text);
+    await client.open(small, VALID);
+    const smallDiagnostics = await client.waitForDiagnostics(small, 60_000);
+    assert.ok(smallDiagnostics.some((d) => d.code === 'invalid-restart-policy'), JSON.stringify(smallDiagnostics));
+    const hover = await client.hover(small, positionOf(VALID, 'restartPolicy', 0, 3));
+    assert.match(JSON.stringify(hover?.contents), /restartPolicy/);
+    assert.equal(publishedAt(big), -1, 'the small file was answered before the 20 MB check ended');
+
+    const bigDiagnostics = await client.waitForDiagnostics(big, 100_000);
+    assert.ok(publishedAt(small) < publishedAt(big));
+    assert.deepEqual(bigDiagnostics.map((d) => [d.code, d.severity]), [['yaml-syntax', 1], ['file-too-large', 3]]);
+    const quoteLine = text.slice(0, text.indexOf('"web-150000')).split('\n').length - 1;
+    assert.deepEqual(bigDiagnostics[0].range, { start: { line: quoteLine, character: 8 }, end: { line: quoteLine, character: 8 + '"web-150000'.length } });
+    assert.match(JSON.stringify(bigDiagnostics[1].message), /only its YAML syntax is checked/);
+  });
+
+  it('drops a check whose text changed, and reports on the new text only', async () => {
+    const uri = client.uri('big-edited.yaml');
+    const text = manyPods(8_000_000);
+    await client.open(uri, text);
+    await client.replace(uri, text.replace('name: web-100\n', 'name: [web-100\n'));
+    const diagnostics = await client.waitForDiagnostics(uri, 100_000);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['yaml-syntax', 1], ['file-too-large', 3]]);
+    const published = client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === uri);
+    assert.deepEqual(published.map((n) => (n.params as { version?: number }).version), [2], 'nothing was published for the first text');
+  });
+});
