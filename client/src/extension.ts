@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RestartingErrorHandler } from './errorHandler';
 import { registerPreview } from './preview';
 import { trackManifestContext } from './manifestContext';
 import { registerTemplateCommands } from './templates/registerTemplateCommands';
@@ -20,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { configurationSection: 'podlab', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
     outputChannelName: 'Podlab',
+    errorHandler: new RestartingErrorHandler(),
   };
   client = new LanguageClient('podlab', 'Podlab', serverOptions, clientOptions);
   trackManifestContext(context, client);

@@ -3,19 +3,24 @@ import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import { closeAllEditors, codeOf, eventually, hoverText, openManifest, positionOf, waitForDiagnostics } from './support';
 
-/** PIDs of the language servers this extension host started (its child processes running dist/server.js). */
+/** PIDs of the language servers this extension host started: processes below it that run dist/server.js. */
 function serverPids(): number[] {
-  let listing: string;
-  try {
-    listing = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' });
-  } catch {
-    return []; // ps exits 1 when the host has no children at all
-  }
-  return listing
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
     .split('\n')
-    .filter((line) => /dist[\\/]server\.js/.test(line))
-    .map((line) => Number.parseInt(line.trim(), 10))
-    .filter((pid) => Number.isInteger(pid));
+    .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+    .filter((match): match is RegExpExecArray => match !== null)
+    .map((match) => ({ pid: Number(match[1]), ppid: Number(match[2]), args: match[3] }));
+  const below = new Set([process.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const row of rows) {
+      if (below.has(row.ppid) && !below.has(row.pid)) {
+        below.add(row.pid);
+        grew = true;
+      }
+    }
+  }
+  return rows.filter((row) => row.pid !== process.pid && below.has(row.pid) && /dist[\\/]server\.js/.test(row.args)).map((row) => row.pid);
 }
 
 function lifecycleTab(label: string): vscode.Tab | undefined {
