@@ -119,6 +119,14 @@ describe('LSP: Kubernetes API schema diagnostics, exact ranges and fixes', funct
   });
 
   describe('missing-required', () => {
+    it('reports a required key written with no value on that key, as the API server reads it as absent', async () => {
+      const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n';
+      const { diagnostics } = await schemaDiagnostics(client, 'empty-containers.yaml', text);
+      assert.deepEqual(summary(diagnostics), [
+        'missing-required 5:2-5:12 "containers" has no value, and PodSpec requires it ([]Container): the API server reads an empty value as a missing field.',
+      ]);
+      assert.deepEqual(diagnostics[0].range, rangeOf(text, 'containers'));
+    });
     it('reports a container without an image on the item and inserts the field at the item\'s indentation', async () => {
       const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      ports:\n        - containerPort: 80\n';
       const { uri, diagnostics } = await schemaDiagnostics(client, 'no-image.yaml', text);

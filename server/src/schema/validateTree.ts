@@ -52,7 +52,12 @@ export function validateObject(node: YAMLMap, type: ObjectType, anchor: Span, co
       }
       continue;
     }
-    validateValue(pair.value, field, field.type, spanOf(pair.key) ?? anchor, context);
+    const keySpan = spanOf(pair.key) ?? anchor;
+    if (!context.patch && isEmpty(pair.value) && type.required.includes(name)) {
+      reportEmptyRequired(field, type, keySpan, context);
+      continue;
+    }
+    validateValue(pair.value, field, field.type, keySpan, context);
   }
   if (context.patch) return;
   for (const name of type.required) {
@@ -229,6 +234,19 @@ function counterpartOf(type: ObjectType, name: string): string | undefined {
   const counterpart = COUNTERPARTS[type.name];
   if (!counterpart || !BUILTIN_SCHEMA.type(counterpart.type)?.fields.has(name)) return undefined;
   return `It is a field of ${counterpart.where}.`;
+}
+
+/** `key:` with nothing after it, or `~`/`null`: the API server reads it as an absent field. */
+function isEmpty(node: Node | null): boolean {
+  return !node || (isScalar(node) && (node.value === null || node.value === undefined));
+}
+
+function reportEmptyRequired(field: Field, type: ObjectType, keySpan: Span, context: TreeContext): void {
+  context.report({
+    code: 'missing-required',
+    span: keySpan,
+    message: `"${field.name}" has no value, and ${shortTypeName(type.name)} requires it (${typeLabel(field.type)}): the API server reads an empty value as a missing field.`,
+  });
 }
 
 function reportMissing(map: YAMLMap, field: Field, type: ObjectType, anchor: Span, context: TreeContext): void {
