@@ -1,5 +1,5 @@
 import { ruleDocsUrl } from '../docsUrl';
-import type { Resource } from '../parse/model';
+import type { ManifestFile, Resource } from '../parse/model';
 import { mapAt, pairOf, spanOf } from '../parse/yamlNodes';
 import { whereIs } from '../workspace/describe';
 import { ownSummary } from '../workspace/view';
@@ -19,8 +19,8 @@ const rule: Rule = {
   check({ file, resource, workspace, report }) {
     const key = identityKey(resource);
     if (!key) return;
-    const places: string[] = file.resources
-      .filter((other) => other !== resource && identityKey(other) === key)
+    const places: string[] = resourcesByIdentity(file).get(key)!
+      .filter((other) => other !== resource)
       .map((other) => `line ${lineOf(file.text, nameOffset(other))}`);
     if (workspace) {
       const own = ownSummary(workspace, resource.index);
@@ -35,6 +35,25 @@ const rule: Rule = {
     });
   },
 };
+
+const identities = new WeakMap<ManifestFile, Map<string, Resource[]>>();
+
+/** The file's resources by identity, built once per parse (the rule runs once per resource: comparing pairs is quadratic). */
+function resourcesByIdentity(file: ManifestFile): Map<string, Resource[]> {
+  let byKey = identities.get(file);
+  if (!byKey) {
+    byKey = new Map();
+    for (const resource of file.resources) {
+      const key = identityKey(resource);
+      if (!key) continue;
+      const list = byKey.get(key);
+      if (list) list.push(resource);
+      else byKey.set(key, [resource]);
+    }
+    identities.set(file, byKey);
+  }
+  return byKey;
+}
 
 function nameOffset(resource: Resource): number {
   const metadata = mapAt(resource.root, 'metadata');

@@ -22,6 +22,7 @@ export class WorkspaceIndex {
   private readonly open = new Map<string, ResourceSummary[]>();
   private byIdentity: Map<string, ResourceSummary[]> | undefined;
   private allCache: ResourceSummary[] | undefined;
+  private kustomizeFolderCache: Set<string> | undefined;
   /** Counts changes; anything derived from the index can compare it to know whether to recompute. */
   generation = 0;
   /** Every workspace folder has been read: a name that is not found is really absent from the workspace. */
@@ -111,9 +112,18 @@ export class WorkspaceIndex {
   }
 
   private isKustomizeFolder(uri: string): boolean {
-    const folder = folderOf(uri);
-    return this.all().some((summary) => summary.kind === 'Kustomization' && folderOf(summary.uri) === folder)
-      || [...this.disk.keys(), ...this.open.keys()].some((other) => folderOf(other) === folder && KUSTOMIZATION_FILES.has(path.posix.basename(URI.parse(other).path)));
+    return this.kustomizeFolders().has(folderOf(uri));
+  }
+
+  /** Folders with a Kustomization (a file of that name, or an object of that kind), built once per change of the index. */
+  private kustomizeFolders(): Set<string> {
+    if (!this.kustomizeFolderCache) {
+      const folders = new Set<string>();
+      for (const summary of this.all()) if (summary.kind === 'Kustomization') folders.add(folderOf(summary.uri));
+      for (const uri of [...this.disk.keys(), ...this.open.keys()]) if (KUSTOMIZATION_FILES.has(path.posix.basename(URI.parse(uri).path))) folders.add(folderOf(uri));
+      this.kustomizeFolderCache = folders;
+    }
+    return this.kustomizeFolderCache;
   }
 
   private identities(): Map<string, ResourceSummary[]> {
@@ -142,13 +152,25 @@ export class WorkspaceIndex {
   private changed(changed: boolean): boolean {
     this.allCache = undefined;
     this.byIdentity = undefined;
+    this.kustomizeFolderCache = undefined;
     if (changed) this.generation++;
     return changed;
   }
 }
 
+const fingerprints = new WeakMap<readonly ResourceSummary[], string>();
+
 /** Everything another file's results can depend on; ranges are left out, so edits that only move text change nothing. */
 function fingerprint(summaries: readonly ResourceSummary[]): string {
+  let known = fingerprints.get(summaries);
+  if (known === undefined) {
+    known = computeFingerprint(summaries);
+    fingerprints.set(summaries, known);
+  }
+  return known;
+}
+
+function computeFingerprint(summaries: readonly ResourceSummary[]): string {
   return JSON.stringify(summaries.map(({ uri: _uri, range: _range, nameRange: _nameRange, template, service, ...rest }) => ({
     ...rest,
     template: template && {
