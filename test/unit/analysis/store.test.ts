@@ -39,4 +39,21 @@ describe('ManifestStore: one parse per document version', () => {
     assert.ok(!manifests.findings(document).some((f) => f.code === 'invalid-restart-policy'));
     assert.equal(manifests.parseCount, 1);
   });
+
+  it('after a workspace change drops only the analyses that read the workspace', () => {
+    const manifests = store();
+    const documents = [
+      TextDocument.create('file:///pod.yaml', 'yaml', 1, POD),
+      TextDocument.create('file:///values.yaml', 'yaml', 1, 'replicas: 2\nimage: nginx\n'),
+      TextDocument.create('file:///chart.yaml', 'yaml', 1, `${POD}  labels: {{ .Values.labels }}\n`),
+    ];
+    const before = documents.map((document) => manifests.findings(document));
+    assert.deepEqual(manifests.invalidateWorkspaceFindings(), ['file:///pod.yaml']);
+    const after = documents.map((document) => manifests.findings(document));
+    assert.notEqual(after[0], before[0]);
+    assert.deepEqual(after[0], before[0]);
+    assert.equal(after[1], before[1]);
+    assert.equal(after[2], before[2]);
+    assert.equal(manifests.parseCount, 3);
+  });
 });
