@@ -35,7 +35,7 @@ interface Cursor {
 
 /** Completion in a Kubernetes manifest: keys allowed at the cursor, enum values, apiVersions and kinds. */
 export function completion(document: TextDocument, file: ManifestFile, position: Position): CompletionItem[] {
-  if (file.templated || file.unparsed) return [];
+  if (file.templated || file.oversized) return [];
   const at = document.offsetAt(position);
   if (file.documents.some((yamlDocument) => yamlDocument.tooDeep && at >= yamlDocument.span[0] && at <= yamlDocument.span[1])) return [];
   const cursor = cursorAt(document, file, position);
