@@ -48,8 +48,23 @@ export interface ContainerView {
   index: number;
 }
 
-/** Every container of a pod spec, init containers first, in declaration order. */
+const containerViews = new WeakMap<YAMLMap, ContainerView[]>();
+
+/**
+ * Every container of a pod spec, init containers first, in declaration order. Looked up once per parsed pod spec
+ * (most rules ask, for every resource, on every analysis); each caller gets its own copy of the list.
+ */
 export function containersOf(podSpec: YAMLMap | undefined): ContainerView[] {
+  if (!podSpec) return [];
+  let views = containerViews.get(podSpec);
+  if (!views) {
+    views = collectContainers(podSpec);
+    containerViews.set(podSpec, views);
+  }
+  return [...views];
+}
+
+function collectContainers(podSpec: YAMLMap): ContainerView[] {
   const views: ContainerView[] = [];
   for (const list of ['initContainers', 'containers', 'ephemeralContainers']) {
     seqAt(podSpec, list)?.items.forEach((item, index) => {
