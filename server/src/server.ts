@@ -109,7 +109,7 @@ function publishDiagnostics(document: TextDocument): void {
   checkInSlices(file, () => documents.get(document.uri)?.version === document.version)
     ?.catch((error) => logFailureOnce('Syntax check of a large file', error))
     .finally(() => {
-      store.invalidateFindings();
+      store.invalidateFindingsOf(document.uri);
       if (documents.get(document.uri)?.version === document.version) publishDiagnostics(document);
     });
   if (file.syntaxCheckPending) return;

@@ -59,6 +59,12 @@ export class ManifestStore {
     for (const entry of this.entries.values()) entry.findings = undefined;
   }
 
+  /** The parse of `uri` learnt something after its analysis (a large file's syntax check ended): drop that analysis. */
+  invalidateFindingsOf(uri: string): void {
+    const entry = this.entries.get(uri);
+    if (entry) entry.findings = undefined;
+  }
+
   /**
    * The workspace changed: drops the analyses that read it (see readsWorkspace) and gives their URIs. The others
    * (no Kubernetes object, a template, a file above the size setting) stay as they are.
