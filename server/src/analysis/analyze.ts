@@ -1,5 +1,4 @@
 import type { ManifestFile } from '../parse/model';
-import { MAX_PARSE_SIZE } from '../parse/parseManifest';
 import { validateSchema } from '../schema/validate';
 import type { Settings } from '../settings';
 import type { WorkspaceView } from '../workspace/view';
@@ -20,7 +19,6 @@ export interface AnalyzeOptions {
 /** Every finding for one parsed file: syntax first, then the rules over each resource. */
 export function analyze(file: ManifestFile, options: AnalyzeOptions): Finding[] {
   if (!file.looksLikeKubernetes) return [];
-  if (file.unparsed) return [notParsedNotice(file.text)];
   if (file.templated) return [templateNotice(file.text)];
   const findings = syntaxFindings(file);
   if (file.oversized) {
@@ -51,16 +49,6 @@ function templateNotice(text: string): Finding {
     severity: 'information',
     message: 'This file holds template actions ({{ ... }}), as Helm charts do: Podlab checks it only once rendered (for example with `helm template`).',
     span: [start, end < 0 ? start : end + 2],
-  };
-}
-
-/** Above the hard limit the file is not parsed at all; the one diagnostic says so, on its first line. */
-function notParsedNotice(text: string): Finding {
-  return {
-    code: 'file-too-large',
-    severity: 'information',
-    message: `This file is larger than ${MAX_PARSE_SIZE.toLocaleString('en-US')} characters: Podlab does not parse it at all (not even its YAML syntax), so the editor stays responsive.`,
-    span: [0, firstLineEnd(text)],
   };
 }
 

@@ -21,7 +21,7 @@ export function withoutBreakingFixes(file: ManifestFile, findings: Finding[], lo
 
 /** Whether the analysis of `file` looks at the rest of the workspace (cross-resource rules, schemas of custom resources). */
 export function readsWorkspace(file: ManifestFile): boolean {
-  return file.resources.length > 0 && !file.templated && !file.oversized && !file.unparsed;
+  return file.resources.length > 0 && !file.templated && !file.oversized;
 }
 
 interface Entry {

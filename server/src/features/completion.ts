@@ -188,7 +188,7 @@ function keyCompletions(document: TextDocument, cursor: Cursor, keyColumn: numbe
 
 /** The CRD lookup needs a file; completion has only the region, so it asks the schema for built-in kinds only. */
 function fileLike(cursor: Cursor): ManifestFile {
-  return { text: cursor.region, documents: [], resources: [], syntaxProblems: [], templated: false, oversized: false, unparsed: false, looksLikeKubernetes: true } as ManifestFile;
+  return { text: cursor.region, documents: [], resources: [], syntaxProblems: [], templated: false, oversized: false, looksLikeKubernetes: true } as ManifestFile;
 }
 
 function fieldItems(type: ObjectType, present: Set<string>, range: Range, layout: { unit: number; indentSeq: boolean }, withValue: boolean): CompletionItem[] {

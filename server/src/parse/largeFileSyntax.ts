@@ -28,7 +28,7 @@ export interface LargeFileFacts {
 export function largeManifestFile(text: string, facts: LargeFileFacts, deferred: boolean): ManifestFile {
   // Those files get one notice and nothing else (see analyze): checking their syntax would be wasted.
   const checked = facts.looksLikeKubernetes && !facts.templated;
-  const file: ManifestFile = { text, documents: [], resources: [], syntaxProblems: [], oversized: true, unparsed: false, ...facts };
+  const file: ManifestFile = { text, documents: [], resources: [], syntaxProblems: [], oversized: true, ...facts };
   if (checked && deferred) file.syntaxCheckPending = true;
   else if (checked) file.syntaxProblems = runToEnd(largeFileSyntaxSlices(text));
   return file;

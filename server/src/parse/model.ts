@@ -47,8 +47,6 @@ export interface ManifestFile {
   templated: boolean;
   /** Above the size limit: parsed for syntax only. */
   oversized: boolean;
-  /** Above the hard parse limit (MAX_PARSE_SIZE): not parsed at all, so `documents` is empty. */
-  unparsed: boolean;
   /** Oversized, and its syntax check (largeFileSyntax) still runs in slices: `syntaxProblems` is not filled yet. */
   syntaxCheckPending?: boolean;
   /** Has a Kubernetes object, or at least a top-level `apiVersion:`/`kind:` line (a manifest too broken to parse). */

@@ -12,11 +12,6 @@ export interface ParseOptions {
 }
 
 export const DEFAULT_MAX_ANALYSIS_SIZE = 5_000_000;
-/**
- * Above this many characters (or the analysis size, when that is set higher) the text is not parsed at all:
- * the parser needs up to a second per megabyte and the server answers nothing meanwhile.
- */
-export const MAX_PARSE_SIZE = 10_000_000;
 /** Syntax problems kept per file; the rest are summed up in one more problem, so a broken file does not flood the editor. */
 export const MAX_SYNTAX_PROBLEMS = 50;
 /** Aliases expanded into plain JSON at most; more is treated as an alias bomb. */
@@ -57,7 +52,7 @@ export function parseManifest(editorText: string, options: ParseOptions = {}): M
     if (!resource.object) syntaxProblems.push(plainObjectProblem(doc, resource, text.length));
   }
   const looksLikeKubernetes = resources.length > 0 || TOP_LEVEL_KUBERNETES_KEY.test(text);
-  return { text, documents, resources, syntaxProblems: capProblems(syntaxProblems), templated, oversized, unparsed: false, looksLikeKubernetes };
+  return { text, documents, resources, syntaxProblems: capProblems(syntaxProblems), templated, oversized, looksLikeKubernetes };
 }
 
 /** The document has YAML errors (duplicate keys, only warned about, do not count): its tree is the parser's best guess. */

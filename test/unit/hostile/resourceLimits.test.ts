@@ -5,7 +5,7 @@ import { Alias } from 'yaml';
 import { completion } from '../../../server/src/features/completion';
 import { hover } from '../../../server/src/features/hover';
 import { MAX_NESTING_DEPTH } from '../../../server/src/parse/nestingDepth';
-import { MAX_ALIAS_COUNT, MAX_PARSE_SIZE } from '../../../server/src/parse/parseManifest';
+import { MAX_ALIAS_COUNT } from '../../../server/src/parse/parseManifest';
 import { locate } from '../../../server/src/parse/yamlNodes';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { CORPUS_DIR } from '../../support/corpus';
@@ -138,9 +138,8 @@ describe('hostile input: resource limits', function () {
       assert.equal(hoverEverywhere(text, 1_000_003, DEFAULT_SETTINGS, analysed), 0);
     });
 
-    it('checks only the syntax of a file between podlab.maxFileSize and the parse limit, with one notice', () => {
+    it('checks only the syntax of a file just above podlab.maxFileSize, with one notice', () => {
       const text = manyPods(6_000_000).replace('name: web-7\n', 'name: "web-7\n');
-      assert.ok(text.length < MAX_PARSE_SIZE);
       const analysed = analyzeText(text);
       const codes = analysed.findings.map((finding) => finding.code);
       assert.equal(codes.filter((code) => code === 'file-too-large').length, 1);
@@ -161,10 +160,10 @@ describe('hostile input: resource limits', function () {
       assert.ok(full.findings.some((finding) => finding.code === 'missing-resources'), 'the rules ran');
     });
 
-    it('respects a maxFileSize set above the parse limit: the user asked for the analysis', () => {
-      const text = `${POD}  x: ${'a'.repeat(MAX_PARSE_SIZE)}\n`;
-      const analysed = analyzeText(text, { rules: {}, kubernetesVersion: '1.34', maxFileSize: MAX_PARSE_SIZE * 2 });
-      assert.equal(analysed.file.unparsed, false);
+    it('respects a maxFileSize set above 10 MB: the user asked for the whole analysis', () => {
+      const text = `${POD}  x: ${'a'.repeat(10_000_000)}\n`;
+      const analysed = analyzeText(text, { rules: {}, kubernetesVersion: '1.34', maxFileSize: 20_000_000 });
+      assert.equal(analysed.file.oversized, false);
       assert.equal(analysed.file.resources.length, 1);
     });
 
