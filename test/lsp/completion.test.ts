@@ -81,6 +81,15 @@ describe('LSP: completion from the Kubernetes API schema', function () {
     assert.deepEqual(ordered(items), ['ExternalName', 'ClusterIP', 'NodePort', 'LoadBalancer'], 'in the order the API documents them');
   });
 
+  it('offers the allowed values for an item of a list of enum values, replacing what is typed', async () => {
+    const text = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes:\n    - ReadWriteOnce\n    - Rea\n  resources:\n    requests:\n      storage: 1Gi\n';
+    const items = await complete(client, 'pvc-access-modes.yaml', text, { line: 7, character: 9 });
+    const labels = items.map((i) => i.label);
+    assert.ok(labels.includes('ReadWriteMany') && labels.includes('ReadOnlyMany') && labels.includes('ReadWriteOncePod'), labels.join(', '));
+    assert.deepEqual(item(items, 'ReadOnlyMany').textEdit, { range: { start: { line: 7, character: 6 }, end: { line: 7, character: 9 } }, newText: 'ReadOnlyMany' });
+    assert.ok(item(items, 'ReadWriteOncePod').documentation, 'each value says what it means');
+  });
+
   it('documents what each enum value does', async () => {
     const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  externalTrafficPolicy: \n';
     const items = await complete(client, 'service-traffic.yaml', text, { line: 5, character: 25 });

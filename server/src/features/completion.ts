@@ -17,7 +17,7 @@ import { BUILTIN_SCHEMA } from '../schema/builtin';
 import { defaultOf } from '../schema/fieldHover';
 import { typeLabel, type Field, type ObjectType } from '../schema/model';
 import { preferredVersionOf } from '../schema/resolveKind';
-import { rootSchemaOf, schemaAtPath } from '../schema/schemaAt';
+import { rootSchemaOf, schemaAtPath, type SchemaAtPath } from '../schema/schemaAt';
 
 /** Stands in for the key being typed, so that the YAML parser places it by its indentation. */
 const PROBE = 'podlabCompletionProbe';
@@ -180,7 +180,9 @@ function keyCompletions(document: TextDocument, cursor: Cursor, keyColumn: numbe
   const root = rootSchemaOf(fileLike(cursor), apiVersion, kind);
   if (!root) return [];
   const at = schemaAtPath(root, found.path);
-  if (!at || at.type.kind !== 'object') return [];
+  if (!at) return [];
+  // `- Rea` in a list of scalars (accessModes, ipFamilies, ...): the item's allowed values.
+  if (at.type.kind !== 'object') return !existingKey && typeof found.path[found.path.length - 1] === 'number' ? valueItems(at, range) : [];
   const present = new Set(found.siblings);
   const layout = { unit: indentUnitOf(document.getText()), indentSeq: indentsSequences(document.getText()) };
   return fieldItems(at.type, present, range, layout, !existingKey);
@@ -271,7 +273,12 @@ function valueCompletions(document: TextDocument, cursor: Cursor, keyColumn: num
   const root = rootSchemaOf(fileLike(cursor), apiVersion, kind);
   if (!root) return [];
   const at = schemaAtPath(root, [...found.path, key]);
-  const field = at?.field;
+  return at ? valueItems(at, range) : [];
+}
+
+/** The values a scalar field allows: its enum, or true and false. */
+function valueItems(at: SchemaAtPath, range: Range): CompletionItem[] {
+  const field = at.field;
   if (!field || at.mapKey) return [];
   const values = field.enum ?? (at.type.kind === 'scalar' && at.type.scalar === 'boolean' ? ['true', 'false'] : []);
   return values.map((value, index) => {
