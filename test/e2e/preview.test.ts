@@ -85,7 +85,10 @@ describe('Lifecycle Preview in VS Code (e2e, packaged .vsix)', function () {
 
   it('comes back after the window reloads, on the same resource', async () => {
     await openPreview('rollout.yaml', 'Lifecycle: Deployment/web');
-    await workbench.page.reload();
+    // As a user reloads: the command lets VS Code save the open editors and panels before the page goes.
+    const reloaded = workbench.page.waitForEvent('load', { timeout: 60_000 });
+    await workbench.runCommand('Developer: Reload Window');
+    await reloaded;
     await workbench.page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await workbench.page.locator('.tabs-container .tab', { hasText: 'Lifecycle: Deployment/web' }).first().waitFor({ timeout: 60_000 });
     const frame = await workbench.frameWith('#events', 60_000);
