@@ -30,8 +30,8 @@ export function buildLane(options: {
   segments: readonly Segment[];
   end: number;
   className?: string;
-  /** Text when nothing covers the playhead (the object does not exist then). */
-  absent?: string;
+  /** Text when nothing covers the playhead (the object does not exist then): one text, or one before and one after it existed. */
+  absent?: string | { before: string; after: string };
 }): Lane {
   const now = h('span', { className: 'lane-now' });
   const label = h(
@@ -42,12 +42,16 @@ export function buildLane(options: {
   );
   const element = h('div', { className: `lane ${options.className ?? ''}`.trim() }, label, buildTrack(options.segments, options.end));
   const absent = options.absent ?? '—';
+  const absentAt = (time: number): string => {
+    if (typeof absent === 'string') return absent;
+    return options.segments.length === 0 || time < options.segments[0].from ? absent.before : absent.after;
+  };
   return {
     element,
     update(time: number): void {
       // The axis end is a moment like any other: show the state that lasts to it.
       const segment = segmentAt(options.segments, Math.min(time, options.end - 1e-6));
-      setText(now, segment ? segment.label : absent);
+      setText(now, segment ? segment.label : absentAt(time));
       element.classList.toggle('absent', !segment);
     },
   };

@@ -8,6 +8,8 @@ import { EPSILON } from '../timeline';
 import type { ViewModel } from '../viewModel';
 import { buildLane, type Lane } from './lane';
 
+const POD_ABSENT = { before: 'not created yet', after: 'deleted' };
+
 export function podButtonId(podIndex: number): string {
   return `pod-${podIndex}`;
 }
@@ -49,7 +51,7 @@ function eventMarkers(events: readonly SimulatedEvent[], end: number): HTMLEleme
 
 function podDetailLanes(pod: PodLanes, end: number): Lane[] {
   const lanes: Lane[] = [
-    buildLane({ name: 'Status', segments: pod.status, end, className: 'pod-status', absent: 'not created yet / deleted' }),
+    buildLane({ name: 'Status', segments: pod.status, end, className: 'pod-status', absent: POD_ABSENT }),
     buildLane({ name: 'Phase', segments: pod.phase, end, className: 'pod-phase' }),
   ];
   for (const condition of pod.conditions) {
@@ -110,7 +112,7 @@ export class TimelineView {
         for (const pod of group.pods) {
           const button = h('button', { id: podButtonId(model.pods.indexOf(pod)), className: 'pod-select', attrs: { type: 'button', 'aria-pressed': pod === selected ? 'true' : 'false', title: `Show the containers of ${pod.name}` } }, pod.name);
           button.addEventListener('click', () => callbacks.selectPod(pod.name));
-          const lane = buildLane({ name: button, segments: pod.status, end, className: `pod${pod === selected ? ' selected' : ''}`, absent: 'not created yet / deleted' });
+          const lane = buildLane({ name: button, segments: pod.status, end, className: `pod${pod === selected ? ' selected' : ''}`, absent: POD_ABSENT });
           this.lanes.push(lane);
           body.appendChild(lane.element);
         }

@@ -201,6 +201,11 @@ describe('webview page in Chromium', function () {
       ['web-bbb', '2', '1', '1', '1', '1'],
       ['web-aaa', '1', '0', '0', '0', '0'],
     ]);
+    // A pod lane says whether its pod is yet to come or already gone.
+    const podNow = (name: string) => page.locator('.lane.pod', { hasText: name }).locator('.lane-now').innerText();
+    assert.equal(await podNow('web-aaa-1'), 'deleted');
+    await page.locator('#restart').click();
+    assert.equal(await podNow('web-bbb-1'), 'not created yet');
     await page.getByRole('button', { name: 'web-bbb-1' }).click();
     assert.equal(await page.locator('.lane-group-heading').last().innerText(), 'Pod web-bbb-1');
     assert.equal(await page.getByRole('button', { name: 'web-bbb-1' }).getAttribute('aria-pressed'), 'true');
