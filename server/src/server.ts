@@ -44,7 +44,7 @@ const store: ManifestStore = new ManifestStore((uri) => ({
  * Another file changed in a way cross-resource results may see: analyse again the open documents whose results read
  * the workspace. The document that changed goes first; the others follow one per turn, so requests get through.
  */
-function republishAll(changed?: TextDocument): void {
+function republishWorkspaceReaders(changed?: TextDocument): void {
   const stale = new Set(store.invalidateWorkspaceFindings());
   if (changed) publishDiagnostics(changed);
   const waiting = documents.all().filter((document) => document !== changed && stale.has(document.uri));
@@ -57,7 +57,7 @@ function republishAll(changed?: TextDocument): void {
   setImmediate(publishNext);
 }
 
-const workspace: WorkspaceService = new WorkspaceService(connection, { store, settings: () => settings, onChange: republishAll, log: (message) => connection.console.log(message) });
+const workspace: WorkspaceService = new WorkspaceService(connection, { store, settings: () => settings, onChange: republishWorkspaceReaders, log: (message) => connection.console.log(message) });
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
@@ -125,7 +125,7 @@ function publishDiagnostics(document: TextDocument): void {
 }
 
 documents.onDidChangeContent((change) => {
-  if (workspace.documentChanged(change.document)) republishAll(change.document);
+  if (workspace.documentChanged(change.document)) republishWorkspaceReaders(change.document);
   else publishDiagnostics(change.document);
 });
 connection.onDidChangeWatchedFiles((params) => workspace.watchedFilesChanged(params.changes));
