@@ -21,6 +21,7 @@ export class WorkspaceIndex {
   private readonly disk = new Map<string, ResourceSummary[]>();
   private readonly open = new Map<string, ResourceSummary[]>();
   private byIdentity: Map<string, ResourceSummary[]> | undefined;
+  private lookupCache: Lookups | undefined;
   private allCache: ResourceSummary[] | undefined;
   private kustomizeFolderCache: Set<string> | undefined;
   /** Counts changes; anything derived from the index can compare it to know whether to recompute. */
@@ -72,7 +73,11 @@ export class WorkspaceIndex {
 
   /** Pod templates (Pods and every workload) whose labels a Service-style selector selects. */
   podTemplatesSelectedBy(selector: Readonly<Record<string, string>>, namespace: string | undefined): ResourceSummary[] {
-    return this.all().filter((summary) => summary.template && sameNamespace(summary.namespace, namespace) && selectsLabels(selector, summary.template.labels));
+    const [key] = Object.keys(selector);
+    if (key === undefined) return [];
+    // Only templates with the selector's first label can match: look them up rather than scan the workspace.
+    const candidates = this.lookups().templatesByLabel.get(key)?.get(selector[key]) ?? [];
+    return candidates.filter((summary) => sameNamespace(summary.namespace, namespace) && selectsLabels(selector, summary.template!.labels));
   }
 
   /** Services whose selector selects these pod labels. */
@@ -81,12 +86,14 @@ export class WorkspaceIndex {
   }
 
   named(kind: string, name: string, namespace: string | undefined): ResourceSummary[] {
-    return this.all().filter((summary) => summary.kind === kind && summary.name === name && sameNamespace(summary.namespace, namespace));
+    const candidates = this.lookups().byKindAndName.get(kind)?.get(name) ?? [];
+    return candidates.filter((summary) => sameNamespace(summary.namespace, namespace));
   }
 
   /** The resources that create a ConfigMap or Secret of this name (the object itself, or a generator). */
   configProviders(kind: ConfigKind, name: string, namespace: string | undefined): ResourceSummary[] {
-    return this.all().filter((summary) => sameNamespace(summary.namespace, namespace) && summary.provides.some((provided) => provided.kind === kind && provided.name === name));
+    const candidates = this.lookups().providersByKindAndName.get(kind)?.get(name) ?? [];
+    return candidates.filter((summary) => sameNamespace(summary.namespace, namespace));
   }
 
   claimUsers(name: string, namespace: string | undefined): ResourceSummary[] {
@@ -141,6 +148,24 @@ export class WorkspaceIndex {
     return this.byIdentity;
   }
 
+  /**
+   * The summaries grouped by what rules look them up by, built once per change of the index: each rule asks for
+   * every resource of the file it checks, and scanning the whole workspace each time is quadratic in its size.
+   * Each group keeps the order of all().
+   */
+  private lookups(): Lookups {
+    if (!this.lookupCache) {
+      const lookups: Lookups = { byKindAndName: new Map(), providersByKindAndName: new Map(), templatesByLabel: new Map() };
+      for (const summary of this.all()) {
+        if (summary.kind !== undefined && summary.name !== undefined) addTo(lookups.byKindAndName, summary.kind, summary.name, summary);
+        for (const provided of summary.provides) addTo(lookups.providersByKindAndName, provided.kind, provided.name, summary);
+        for (const [key, value] of Object.entries(summary.template?.labels ?? {})) addTo(lookups.templatesByLabel, key, value, summary);
+      }
+      this.lookupCache = lookups;
+    }
+    return this.lookupCache;
+  }
+
   private set(map: Map<string, ResourceSummary[]>, uri: string, summaries: ResourceSummary[]): boolean {
     const before = map === this.open ? this.open.get(uri) ?? this.disk.get(uri) : map.get(uri);
     map.set(uri, summaries);
@@ -152,10 +177,31 @@ export class WorkspaceIndex {
   private changed(changed: boolean): boolean {
     this.allCache = undefined;
     this.byIdentity = undefined;
+    this.lookupCache = undefined;
     this.kustomizeFolderCache = undefined;
     if (changed) this.generation++;
     return changed;
   }
+}
+
+/** Summaries by two keys, such as kind then name. */
+type Grouped = Map<string, Map<string, ResourceSummary[]>>;
+
+interface Lookups {
+  byKindAndName: Grouped;
+  /** By the kind and name of each ConfigMap or Secret a summary provides. */
+  providersByKindAndName: Grouped;
+  /** Summaries with a pod template, by each of its labels' key then value. */
+  templatesByLabel: Grouped;
+}
+
+/** Adds `summary` under `first` then `second`, once (a generator may provide one name twice). */
+function addTo(grouped: Grouped, first: string, second: string, summary: ResourceSummary): void {
+  let inner = grouped.get(first);
+  if (!inner) grouped.set(first, (inner = new Map()));
+  const list = inner.get(second);
+  if (!list) inner.set(second, [summary]);
+  else if (list[list.length - 1] !== summary) list.push(summary);
 }
 
 const fingerprints = new WeakMap<readonly ResourceSummary[], string>();
