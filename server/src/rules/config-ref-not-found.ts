@@ -22,11 +22,13 @@ const rule: Rule = {
       const effect = ref.via === 'volume'
         ? 'the volume cannot be mounted (FailedMount) and the pod stays in ContainerCreating'
         : 'the container is not created (CreateContainerConfigError)';
-      const optional = ref.source.has('optional') ? undefined : insertPair(file.text, ref.source, 'optional', true);
       report({
         span: ref.span,
         message: `No ${ref.kind} named "${ref.name}" in the workspace. It may exist in the cluster; if it does not, ${effect}. Mark the reference \`optional: true\` if the pod can do without it.`,
-        fixes: optional ? [{ title: `Mark the ${ref.kind} reference optional (the pod starts without it)`, edits: [optional] }] : undefined,
+        fixes: () => {
+          const optional = ref.source.has('optional') ? undefined : insertPair(file.text, ref.source, 'optional', true);
+          return optional ? [{ title: `Mark the ${ref.kind} reference optional (the pod starts without it)`, edits: [optional] }] : undefined;
+        },
       });
     }
   },

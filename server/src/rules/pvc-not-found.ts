@@ -27,7 +27,7 @@ const rule: Rule = {
       report({
         span: claim.span,
         message: `No PersistentVolumeClaim named "${claim.name}" in the workspace. It may exist in the cluster; if it does not, the pod stays Pending (FailedScheduling: persistentvolumeclaim "${claim.name}" not found).`,
-        fixes: [createClaim(context, claim.name)],
+        fixes: () => [createClaim(context, claim.name)],
       });
     }
   },
