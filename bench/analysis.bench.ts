@@ -6,6 +6,8 @@
  * costliest rules, and the sum as a ratio to the `yaml` package's parseAllDocuments of the same text.
  * Run with `npm run bench:analysis`. Options: `--sizes 10000,50000`, `--runs 15`, `--top 10` (rules listed).
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parseAllDocuments } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../server/src/analysis/analyze';
@@ -33,17 +35,22 @@ const SIZES = option('sizes', '10000,50000').split(',').map(Number);
 const RUNS = Math.max(1, Number(option('runs', '15')));
 const TOP = Number(option('top', '10'));
 
+// A full collection before each sample, so that a stage is not charged for the garbage of the one timed before it.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
 interface Timing {
   min: number;
   median: number;
 }
 
-/** Runs `work` RUNS times after two unmeasured runs (the JIT's warm-up) and gives the minimum and median in ms. */
+/** Runs `work` RUNS times after two unmeasured runs (the JIT's warm-up), each after a garbage collection; minimum and median in ms. */
 function time(work: () => unknown, runs = RUNS): Timing {
   work();
   work();
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
+    collectGarbage();
     const start = performance.now();
     work();
     samples.push(performance.now() - start);
