@@ -1,7 +1,7 @@
 import type { ManifestFile } from '../parse/model';
 import { hasSyntaxErrors } from '../parse/parseManifest';
 import { RULES } from '../rules';
-import type { Rule } from '../rules/types';
+import type { Rule, RuleContext } from '../rules/types';
 import type { Settings } from '../settings';
 import type { WorkspaceView } from '../workspace/view';
 import type { Finding } from './finding';
@@ -15,22 +15,18 @@ export type RuleFailureLogger = (rule: Rule, error: unknown) => void;
  */
 export function runRules(file: ManifestFile, settings: Settings, onFailure: RuleFailureLogger, rules: readonly Rule[] = RULES, workspace?: WorkspaceView): Finding[] {
   const findings: Finding[] = [];
+  const checked = file.resources.filter((resource) => resource.object && !hasSyntaxErrors(resource.document));
   for (const rule of rules) {
     const override = settings.rules[rule.meta.id];
     if (override === 'off') continue;
-    for (const resource of file.resources) {
-      if (!resource.object || hasSyntaxErrors(resource.document)) continue;
+    const onFixFailure = (error: unknown) => onFailure(rule, error);
+    const report: RuleContext['report'] = (found) => {
+      const finding: Finding = { code: rule.meta.id, severity: override ?? found.severity ?? rule.meta.severity, message: found.message, span: found.span };
+      findings.push(setFixes(finding, found.fixes, onFixFailure));
+    };
+    for (const resource of checked) {
       try {
-        rule.check({
-          file,
-          resource,
-          settings,
-          workspace,
-          report: (found) => {
-            const finding: Finding = { code: rule.meta.id, severity: override ?? found.severity ?? rule.meta.severity, message: found.message, span: found.span };
-            findings.push(setFixes(finding, found.fixes, (error) => onFailure(rule, error)));
-          },
-        });
+        rule.check({ file, resource, settings, workspace, report });
       } catch (error) {
         onFailure(rule, error);
       }
