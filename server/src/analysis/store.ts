@@ -88,7 +88,8 @@ export class ManifestStore {
     if (cached && cached.version === document.version) return cached;
     this.parseCount++;
     const settings: Settings = this.options(document.uri).settings;
-    const entry: Entry = { version: document.version, file: parseManifest(document.getText(), { maxAnalysisSize: settings.maxFileSize, deferLargeFileSyntax: true }) };
+    const file = parseManifest(document.getText(), { maxAnalysisSize: settings.maxFileSize, deferLargeFileSyntax: true, previous: cached?.file });
+    const entry: Entry = { version: document.version, file };
     this.entries.set(document.uri, entry);
     return entry;
   }

@@ -11,7 +11,7 @@ export interface ComposedDocument {
   syntaxDepth: number;
 }
 
-type Options = ParseOptions & DocumentOptions & SchemaOptions;
+export type ComposeOptions = ParseOptions & DocumentOptions & SchemaOptions;
 
 /** Documents whose text was blanked so that the parser could get past them, at most (each retry costs a parse). */
 const MAX_BLANKED_DOCUMENTS = 20;
@@ -30,25 +30,28 @@ class ParserOverflow {
  * block collections at once; then the document it was in is blanked (same length, so offsets hold) and parsed again.
  * Tokens go to the composer as the parser yields them, as in `parseAllDocuments`: each document's syntax tree can be
  * collected while the next one is read, instead of the whole file's staying alive until composing starts.
+ * Only `text` from `start` to `end` is read; every offset in the result (node ranges, errors) is one into `text`.
  */
-export function composeDocuments(text: string, maxDepth: number, options: Options): ComposedDocument[] {
-  let source = text;
+export function composeDocuments(text: string, maxDepth: number, options: ComposeOptions, start = 0, end = text.length): ComposedDocument[] {
+  let source = start === 0 && end === text.length ? text : text.slice(start, end);
   const blanked: number[] = [];
   for (;;) {
     const parser = new Parser();
+    parser.offset = start;
     try {
-      return compose(tokensOf(parser, source), source.length, maxDepth, options, blanked);
+      return compose(tokensOf(parser, source), end, maxDepth, options, blanked);
     } catch (caught) {
       if (!(caught instanceof ParserOverflow)) throw caught;
-      const { error, offset } = caught;
+      const { error } = caught;
+      const offset = caught.offset - start;
       if (blanked.length >= MAX_BLANKED_DOCUMENTS) throw error;
-      const start = documentStartBefore(source, offset);
-      const content = source.slice(start, offset).search(/[^\s]/) + start + (source.startsWith('---', start) ? 3 : 0);
+      const documentStart = documentStartBefore(source, offset);
+      const content = source.slice(documentStart, offset).search(/[^\s]/) + documentStart + (source.startsWith('---', documentStart) ? 3 : 0);
       const first = source.slice(content, offset).search(/[^\s]/);
       if (first < 0) throw error;
       // A null (`~`) where the content began keeps a document there to hold the problem.
       source = `${source.slice(0, content + first)}~${source.slice(content + first + 1, offset).replace(/[^\r\n]/g, ' ')}${source.slice(offset)}`;
-      blanked.push(content + first);
+      blanked.push(start + content + first);
     }
   }
 }
@@ -77,7 +80,7 @@ function documentStartBefore(text: string, offset: number): number {
   return start;
 }
 
-function compose(tokens: Iterable<CST.Token>, length: number, maxDepth: number, options: Options, blanked: readonly number[]): ComposedDocument[] {
+function compose(tokens: Iterable<CST.Token>, length: number, maxDepth: number, options: ComposeOptions, blanked: readonly number[]): ComposedDocument[] {
   const composer = new Composer(options);
   const composed: ComposedDocument[] = [];
   const pending: Array<{ tooDeepAt?: number; syntaxDepth: number; end?: number }> = [];

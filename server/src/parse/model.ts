@@ -1,4 +1,5 @@
 import type { Document, YAMLMap } from 'yaml';
+import type { ParsedChunk } from './documentChunks';
 
 /** Offsets into the document text: [start, end). */
 export type Span = readonly [number, number];
@@ -51,5 +52,7 @@ export interface ManifestFile {
   syntaxCheckPending?: boolean;
   /** Has a Kubernetes object, or at least a top-level `apiVersion:`/`kind:` line (a manifest too broken to parse). */
   looksLikeKubernetes: boolean;
+  /** How the text was parsed, chunk by chunk; the next version's parse reuses the chunks an edit left alone. */
+  chunks?: readonly ParsedChunk[];
 }
 

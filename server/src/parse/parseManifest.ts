@@ -1,5 +1,5 @@
 import { isMap, isScalar, Scalar, visit, type Document, type YAMLMap } from 'yaml';
-import { composeDocuments } from './composeDocuments';
+import { composeChunks } from './documentChunks';
 import { largeManifestFile } from './largeFileSyntax';
 import type { ManifestFile, Resource, Span, SyntaxProblem, YamlDocument } from './model';
 import { MAX_NESTING_DEPTH, nodeNestedDeeperThan } from './nestingDepth';
@@ -9,6 +9,11 @@ export interface ParseOptions {
   maxAnalysisSize?: number;
   /** Above that size, leave the syntax check to the caller (`syntaxCheckPending`), which runs it in slices. */
   deferLargeFileSyntax?: boolean;
+  /**
+   * The parse of the previous version of the same file: the documents an edit did not touch are taken from it instead
+   * of parsed again. It must not be used afterwards (its documents move to the new parse).
+   */
+  previous?: ManifestFile;
 }
 
 export const DEFAULT_MAX_ANALYSIS_SIZE = 5_000_000;
@@ -24,11 +29,12 @@ export function parseManifest(editorText: string, options: ParseOptions = {}): M
   const oversized = text.length > maxAnalysisSize;
   const templated = hasTemplateAction(text);
   if (oversized) return largeManifestFile(text, { templated, looksLikeKubernetes: TOP_LEVEL_KUBERNETES_KEY.test(text) }, !!options.deferLargeFileSyntax);
-  const composed = composeDocuments(text, MAX_NESTING_DEPTH, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
+  const previous = options.previous?.chunks ? { text: options.previous.text, chunks: options.previous.chunks } : undefined;
+  const chunks = composeChunks(text, MAX_NESTING_DEPTH, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' }, previous);
   const documents: YamlDocument[] = [];
   const resources: Resource[] = [];
   const syntaxProblems: SyntaxProblem[] = [];
-  for (const { doc, tooDeepAt, syntaxDepth } of composed) {
+  for (const { doc, tooDeepAt, syntaxDepth } of chunks.flatMap((chunk) => chunk.documents)) {
     const yamlDocument: YamlDocument = { index: documents.length, doc, span: clampSpan(doc.range, text.length) };
     documents.push(yamlDocument);
     const nesting = guardNesting(doc, text, tooDeepAt, syntaxDepth);
@@ -52,7 +58,7 @@ export function parseManifest(editorText: string, options: ParseOptions = {}): M
     if (!resource.object) syntaxProblems.push(plainObjectProblem(doc, resource, text.length));
   }
   const looksLikeKubernetes = resources.length > 0 || TOP_LEVEL_KUBERNETES_KEY.test(text);
-  return { text, documents, resources, syntaxProblems: capProblems(syntaxProblems), templated, oversized, looksLikeKubernetes };
+  return { text, documents, resources, syntaxProblems: capProblems(syntaxProblems), templated, oversized, looksLikeKubernetes, chunks };
 }
 
 /** The document has YAML errors (duplicate keys, only warned about, do not count): its tree is the parser's best guess. */
@@ -189,13 +195,20 @@ function readResource(yamlDocument: YamlDocument, index: number, length: number)
   };
 }
 
+/** Documents reused from the previous version's parse keep their plain object too. */
+const plainObjects = new WeakMap<Document.Parsed, Record<string, unknown> | undefined>();
+
 function toPlainObject(doc: Document.Parsed): Record<string, unknown> | undefined {
+  if (plainObjects.has(doc)) return plainObjects.get(doc);
+  let object: Record<string, unknown> | undefined;
   try {
     const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    object = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
-    return undefined;
+    object = undefined;
   }
+  plainObjects.set(doc, object);
+  return object;
 }
 
 function scalarString(map: YAMLMap, key: string): string | undefined {

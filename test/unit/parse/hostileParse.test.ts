@@ -28,7 +28,16 @@ describe('parseManifest on hostile text', () => {
     assert.equal(problem.code, 'NESTING_LIMIT');
     assert.ok(problem.span[0] > file.documents[1].span[0] && problem.span[1] <= file.documents[1].span[1], 'inside the deep document');
     assert.equal(file.documents[1].span[1], file.documents[2].span[0], 'the deep document spans up to the next one');
-    // The parser gave up on this document (it closes 10,000 sequences at once), so the problem sits on its first line.
+    // The document is parsed on its own (up to the next `---`), so the parser closes its 10,000 sequences at the end
+    // of its text without running out of stack, and the problem sits where the nesting crosses the limit.
+    const levelsBefore = text.slice(text.indexOf('  x:\n'), problem.span[0]).split('- ').length - 1;
+    assert.equal(2 + levelsBefore + 1, MAX_NESTING_DEPTH + 1, 'the first collection one level past the limit');
+  });
+
+  it('puts the problem on the first line of a document whose parser gave up (a dedent closes 10,000 sequences at once)', () => {
+    const text = `${DEEP_NESTING['block sequences, 10,000 levels'].trimEnd()}\nafter: 1\n---\n${POD}`;
+    const [problem] = parseManifest(text).syntaxProblems;
+    assert.equal(problem.code, 'NESTING_LIMIT');
     assert.equal(text.slice(problem.span[0], problem.span[1]), 'apiVersion: v1');
   });
 

@@ -1,0 +1,167 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { composeDocuments, type ComposedDocument } from '../../../server/src/parse/composeDocuments';
+import { chunkStarts, composeChunks, type ParsedChunk } from '../../../server/src/parse/documentChunks';
+import { parseManifest } from '../../../server/src/parse/parseManifest';
+import { MAX_NESTING_DEPTH } from '../../../server/src/parse/nestingDepth';
+import { corpusTexts, hostileText, mutatedCorpusManifest, tokenSoup } from '../fuzz/inputs';
+import { DEEP_NESTING, MALFORMED, binaryTexts } from '../hostile/texts';
+
+const OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' } as const;
+
+/**
+ * Everything the rest of the server can read from a parsed document, offsets included, as plain data. Comments at the
+ * edges of a document (nothing in Podlab reads them) can be left out: split at `---` lines, the comments between two
+ * documents stay with the one whose text holds them, where the whole stream may give them to the next.
+ */
+function snapshot(composed: ComposedDocument, { edgeComments = true } = {}): unknown {
+  const { doc } = composed;
+  return {
+    tooDeepAt: composed.tooDeepAt,
+    syntaxDepth: composed.syntaxDepth,
+    range: doc.range,
+    errors: doc.errors.map((error) => [error.code, error.message, error.pos]),
+    warnings: doc.warnings.map((warning) => [warning.code, warning.message, warning.pos]),
+    comment: edgeComments ? doc.comment : undefined,
+    commentBefore: edgeComments ? doc.commentBefore : undefined,
+    docStart: doc.directives?.docStart,
+    contents: nodeSnapshot(doc.contents),
+  };
+}
+
+function nodeSnapshot(node: unknown): unknown {
+  if (node === null || node === undefined) return node;
+  if (isPair(node)) return { key: nodeSnapshot(node.key), value: nodeSnapshot(node.value) };
+  const common = node as { range?: unknown; tag?: string; anchor?: string; comment?: string; commentBefore?: string; spaceBefore?: boolean };
+  const shared = [common.range, common.tag, common.anchor, common.comment, common.commentBefore, common.spaceBefore];
+  if (isScalar(node)) return ['scalar', ...shared, node.type, typeof node.value, String(node.value)];
+  if (isAlias(node)) return ['alias', ...shared, node.source];
+  if (isMap(node) || isSeq(node)) return [isMap(node) ? 'map' : 'seq', ...shared, node.flow, node.items.map(nodeSnapshot)];
+  return ['other', String(node)];
+}
+
+const documentsOf = (chunks: readonly ParsedChunk[]): ComposedDocument[] => chunks.flatMap((chunk) => chunk.documents);
+
+/** Chunk by chunk, `text` parses as the whole stream does; `onlyIfValid`: when the whole stream has no YAML error. */
+function assertSameAsWholeStream(text: string, { onlyIfValid = false } = {}): void {
+  const whole = composeDocuments(text, MAX_NESTING_DEPTH, OPTIONS);
+  if (onlyIfValid && whole.some(({ doc }) => doc.errors.length > 0)) return;
+  const chunked = documentsOf(composeChunks(text, MAX_NESTING_DEPTH, OPTIONS));
+  const plain = (documents: ComposedDocument[]) => documents.map((document) => snapshot(document, { edgeComments: false }));
+  assert.deepEqual(plain(chunked), plain(whole), `chunked parse differs from the whole-stream parse of ${JSON.stringify(text.slice(0, 300))}`);
+}
+
+/** Parses `before`, then `after` from that parse, and checks the result against a fresh parse of `after`. */
+function assertReparseMatchesFresh(before: string, after: string): void {
+  const previous = composeChunks(before, MAX_NESTING_DEPTH, OPTIONS);
+  const reparsed = composeChunks(after, MAX_NESTING_DEPTH, OPTIONS, { text: before, chunks: previous });
+  const fresh = composeChunks(after, MAX_NESTING_DEPTH, OPTIONS);
+  assert.deepEqual(reparsed.map((chunk) => [chunk.start, chunk.end]), fresh.map((chunk) => [chunk.start, chunk.end]));
+  assert.deepEqual(documentsOf(reparsed).map((document) => snapshot(document)), documentsOf(fresh).map((document) => snapshot(document)), `re-parse differs after ${JSON.stringify(before.slice(0, 200))} -> ${JSON.stringify(after.slice(0, 200))}`);
+}
+
+const THREE = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n';
+
+describe('documentChunks', () => {
+  describe('chunkStarts', () => {
+    it('starts a chunk at each `---` line', () => {
+      const second = THREE.indexOf('---');
+      assert.deepEqual(chunkStarts(THREE), [0, second, THREE.indexOf('---', second + 1)]);
+      const marked = `---\n${THREE}`;
+      assert.deepEqual(chunkStarts(marked), [0, marked.indexOf('---', 1), marked.lastIndexOf('---')]);
+    });
+
+    it('keeps comments before the first `---` with the first document', () => {
+      const text = '# header\n\n  # indented\r\n---\na: 1\n---\nb: 2\n';
+      assert.deepEqual(chunkStarts(text), [0, text.lastIndexOf('---')]);
+    });
+
+    it('counts only `---` at the start of a line and followed by a space, a tab or a line break', () => {
+      const text = '---\na: 1\n---x\nb: ---\n  ---\n---\t# next\nc: 3\n---\r\nd: 4\n---';
+      assert.deepEqual(chunkStarts(text), [0, text.indexOf('---\t'), text.indexOf('---\r\n'), text.length - 3]);
+    });
+
+    it('leaves a text with directives or `...` lines in one chunk', () => {
+      assert.deepEqual(chunkStarts('%YAML 1.2\n---\na: 1\n---\nb: 2\n'), [0]);
+      assert.deepEqual(chunkStarts('a: 1\n...\n---\nb: 2\n---\nc: 3\n'), [0]);
+    });
+
+    it('does not split at a `---` after a line separator the YAML lexer does not break lines at', () => {
+      assert.deepEqual(chunkStarts('---\na: "x\u2028---\ny: 1\n---\nb: 2\n'), [0, '---\na: "x\u2028---\ny: 1\n'.length]);
+      assert.deepEqual(chunkStarts('\uFEFF---\na: 1\n---\nb: 2\n'), [0, '\uFEFF---\na: 1\n'.length]);
+    });
+  });
+
+  describe('parsing chunk by chunk gives what parsing the whole stream gives', () => {
+    it('on every corpus manifest', () => {
+      for (const text of corpusTexts()) assertSameAsWholeStream(text);
+    });
+
+    it('on malformed, binary and deeply nested texts', () => {
+      for (const text of [...Object.values(MALFORMED), ...Object.values(binaryTexts()), ...Object.values(DEEP_NESTING)]) assertSameAsWholeStream(text);
+    });
+
+    it('on unclosed flows and block scalars that run into the next `---`', () => {
+      for (const broken of ['a: [1, 2', 'a: {b: 1', 'a: |\n  text\n---x', '- [\n  1', 'a:\n  - "x\n  y"', '? [a\n: b', 'a: &x\n  b: *y', '|\nliteral at column 0']) {
+        assertSameAsWholeStream(`${broken}\n---\nb: 1\n---\n${broken}\n---\nc: 2\n`);
+      }
+    });
+
+    it('on mutated manifests and token soup that are valid YAML', () => {
+      fc.assert(fc.property(fc.oneof(mutatedCorpusManifest, tokenSoup, hostileText), (text) => assertSameAsWholeStream(text, { onlyIfValid: true })), { numRuns: 400, seed: 20261129 });
+    });
+
+    it('except that a quote left open ends at the next `---` line, as kubectl splits documents, instead of swallowing the rest of the file', () => {
+      const text = 'a: "open\n---\nb: 1\n---\nc: 2\n';
+      assert.deepEqual(chunkStarts(text).length, 3);
+      assert.equal(composeDocuments(text, MAX_NESTING_DEPTH, OPTIONS).length, 1);
+      const chunked = documentsOf(composeChunks(text, MAX_NESTING_DEPTH, OPTIONS));
+      assert.deepEqual(chunked.map(({ doc }) => doc.toJS()), [{ a: 'open' }, { b: 1 }, { c: 2 }]);
+      assert.deepEqual(chunked.map(({ doc }) => doc.errors.map((error) => error.code)), [['MISSING_CHAR'], [], []]);
+    });
+  });
+
+  describe('re-parsing from the previous version', () => {
+    it('reuses the documents before and after a one-character edit, moved to their new offsets', () => {
+      const before = parseManifest(THREE);
+      const [first, , third] = before.documents.map((document) => document.doc);
+      const after = parseManifest(THREE.replace('name: b', 'name: bb'), { previous: before });
+      assert.equal(after.documents[0].doc, first);
+      assert.equal(after.documents[2].doc, third);
+      assert.deepEqual(after.resources.map((resource) => resource.name), ['a', 'bb', 'c']);
+      const fresh = parseManifest(THREE.replace('name: b', 'name: bb'));
+      assert.deepEqual(after.documents.map((document) => document.doc.range), fresh.documents.map((document) => document.doc.range));
+      assert.deepEqual(after.resources.map((resource) => resource.span), fresh.resources.map((resource) => resource.span));
+      const cName = (file: typeof after) => (file.resources[2].root.getIn(['metadata', 'name'], true) as { range: number[] }).range;
+      assert.deepEqual(cName(after), cName(fresh));
+    });
+
+    it('parses again the chunks an edit touches when it adds or removes a `---` line', () => {
+      assertReparseMatchesFresh(THREE, THREE.replace('  name: b\n', '  name: b\n---\nx: 1\n'));
+      assertReparseMatchesFresh(THREE, THREE.replace('---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c'));
+      assertReparseMatchesFresh(THREE, THREE.replace('\n---\napiVersion', '\n--\napiVersion'));
+      assertReparseMatchesFresh(THREE, `%YAML 1.2\n---\n${THREE}`);
+      assertReparseMatchesFresh(`%YAML 1.2\n---\n${THREE}`, THREE);
+    });
+
+    it('gives what a fresh parse gives after any edit, over a chain of edits', () => {
+      const edit = fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.constantFrom('', '-', '---\n', '\n---\n', '"', "'", '[', '|', ' ', '\n', 'x', ':', '# c', '\r\n', '...\n', '%'));
+      fc.assert(fc.property(fc.oneof(mutatedCorpusManifest, fc.constant(THREE)), fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
+        let text = start;
+        let previous = parseManifest(text);
+        for (const [at, removed, inserted] of edits) {
+          const i = at % (text.length + 1);
+          const next = text.slice(0, i) + inserted + text.slice(i + removed);
+          const reparsed = parseManifest(next, { previous });
+          const fresh = parseManifest(next);
+          assert.deepEqual(reparsed.documents.map((document) => snapshot({ doc: document.doc, syntaxDepth: 0 })), fresh.documents.map((document) => snapshot({ doc: document.doc, syntaxDepth: 0 })));
+          assert.deepEqual(reparsed.syntaxProblems, fresh.syntaxProblems);
+          assert.deepEqual(reparsed.resources.map((resource) => [resource.index, resource.kind, resource.name, resource.span, resource.object]), fresh.resources.map((resource) => [resource.index, resource.kind, resource.name, resource.span, resource.object]));
+          text = next;
+          previous = reparsed;
+        }
+      }), { numRuns: 300, seed: 1129 });
+    });
+  });
+});
