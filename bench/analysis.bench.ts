@@ -44,23 +44,39 @@ interface Timing {
   median: number;
 }
 
-/** Runs `work` RUNS times after two unmeasured runs (the JIT's warm-up), each after a garbage collection; minimum and median in ms. */
-function time(work: () => unknown, runs = RUNS): Timing {
-  work();
-  work();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    collectGarbage();
-    const start = performance.now();
-    work();
-    samples.push(performance.now() - start);
+interface Stage {
+  label: string;
+  /** Prepares one run (outside the timing) and gives the work to time. */
+  prepare: () => () => unknown;
+}
+
+const timed = (label: string, work: () => unknown): Stage => ({ label, prepare: () => work });
+
+/**
+ * Times every stage RUNS times, after two unmeasured runs each (the JIT's warm-up), round-robin: one run of each
+ * stage per round, so that a burst of load on a shared machine falls on all stages alike. Each run follows a full
+ * garbage collection, so no stage is charged for the garbage of another. Minimum and median in ms, per stage.
+ */
+function timeStages(stages: Stage[], runs = RUNS): Timing[] {
+  for (const stage of stages) for (let i = 0; i < 2; i++) stage.prepare()();
+  const samples = stages.map((): number[] => []);
+  for (let round = 0; round < runs; round++) {
+    stages.forEach((stage, at) => {
+      const work = stage.prepare();
+      collectGarbage();
+      const start = performance.now();
+      work();
+      samples[at].push(performance.now() - start);
+    });
   }
-  samples.sort((a, b) => a - b);
-  return { min: samples[0], median: samples[Math.floor(samples.length / 2)] };
+  return samples.map((list) => {
+    list.sort((a, b) => a - b);
+    return { min: list[0], median: list[Math.floor(list.length / 2)] };
+  });
 }
 
 const format = (ms: number): string => ms.toFixed(2).padStart(8);
-const row = (label: string, timing: Timing, extra = ''): string => `  ${label.padEnd(28)}${format(timing.min)}${format(timing.median)}${extra}`;
+const row = (label: string, timing: Timing): string => `  ${label.padEnd(28)}${format(timing.min)}${format(timing.median)}`;
 const failOnError = (what: string, error: unknown): never => {
   throw new Error(`${what} failed: ${String(error)}`);
 };
@@ -69,7 +85,6 @@ function benchSize(lines: number): void {
   const text = manifest(lines);
   const uri = `file:///bench/bench-${lines}.yaml`;
   const document = TextDocument.create(uri, 'yaml', 1, text);
-  const parse = time(() => parseAllDocuments(text), Math.min(RUNS, 7));
   const file = parseManifest(text);
   const index = new WorkspaceIndex();
   index.setOpenFile(uri, summarizeFile(uri, file));
@@ -77,51 +92,40 @@ function benchSize(lines: number): void {
   const workspace: WorkspaceView = { uri, index };
   const settings = DEFAULT_SETTINGS;
   const onRuleFailure = (rule: { meta: { id: string } }, error: unknown) => failOnError(`Rule ${rule.meta.id}`, error);
+  const options = { settings, onRuleFailure, onCheckFailure: failOnError, workspace };
 
-  const rulesFindings = runRules(file, settings, onRuleFailure, RULES, workspace);
-  const schemaFindings = validateSchema(file, settings, uri);
-  const unsuppressed: Finding[] = [...syntaxFindings(file), ...schemaFindings, ...rulesFindings];
-  const findings = withoutBreakingFixes(file, analyze(file, { settings, onRuleFailure, onCheckFailure: failOnError, workspace }), failOnError);
+  const unsuppressed: Finding[] = [...syntaxFindings(file), ...validateSchema(file, settings, uri), ...runRules(file, settings, onRuleFailure, RULES, workspace)];
+  const findings = withoutBreakingFixes(file, analyze(file, options), failOnError);
 
-  const stages: Array<[string, Timing]> = [
-    ['summarizeFile', time(() => summarizeFile(uri, file))],
+  const stages: Stage[] = [
+    timed('yaml parseAllDocuments', () => parseAllDocuments(text)),
+    timed('summarizeFile', () => summarizeFile(uri, file)),
     // A new version's summaries each time, as documentChanged gives: the index fingerprints them against the last.
-    ['WorkspaceIndex.setOpenFile', timeSetOpenFile(index, uri, file)],
-    ['syntaxFindings', time(() => syntaxFindings(file))],
-    ['validateSchema', time(() => validateSchema(file, settings, uri))],
-    ['runRules (all)', time(() => runRules(file, settings, onRuleFailure, RULES, workspace))],
-    ['applySuppressions', time(() => applySuppressions(file, [...unsuppressed]))],
-    ['withoutBreakingFixes', timeWithoutBreakingFixes(() => analyze(file, { settings, onRuleFailure, workspace }), file)],
-    ['toDiagnostic', time(() => findings.map((finding) => toDiagnostic(document, finding)))],
+    { label: 'WorkspaceIndex.setOpenFile', prepare: () => { const summaries = summarizeFile(uri, file); return () => index.setOpenFile(uri, summaries); } },
+    timed('syntaxFindings', () => syntaxFindings(file)),
+    timed('validateSchema', () => validateSchema(file, settings, uri)),
+    timed('runRules (all)', () => runRules(file, settings, onRuleFailure, RULES, workspace)),
+    timed('applySuppressions', () => applySuppressions(file, [...unsuppressed])),
+    // It wraps the findings' fixes in place: each run gets the findings of its own analysis.
+    { label: 'withoutBreakingFixes', prepare: () => { const analysed = analyze(file, options); return () => withoutBreakingFixes(file, analysed, failOnError); } },
+    timed('toDiagnostic', () => findings.map((finding) => toDiagnostic(document, finding))),
+    timed('analyze (whole)', () => analyze(file, options)),
   ];
-  const analyzeTiming = time(() => analyze(file, { settings, onRuleFailure, onCheckFailure: failOnError, workspace }));
-  const rules = RULES.map((rule) => ({ id: rule.meta.id, timing: time(() => runRules(file, settings, onRuleFailure, [rule], workspace)) }))
+  const timings = timeStages(stages);
+  const median = (label: string): number => timings[stages.findIndex((stage) => stage.label === label)].median;
+  const rules = timeStages(RULES.map((rule) => timed(rule.meta.id, () => runRules(file, settings, onRuleFailure, [rule], workspace))))
+    .map((timing, at) => ({ id: RULES[at].meta.id, timing }))
     .sort((a, b) => b.timing.median - a.timing.median);
 
-  const afterParse = stages[0][1].median + stages[1][1].median + analyzeTiming.median + stages[6][1].median + stages[7][1].median;
+  const afterParse = ['summarizeFile', 'WorkspaceIndex.setOpenFile', 'analyze (whole)', 'withoutBreakingFixes', 'toDiagnostic'].reduce((sum, label) => sum + median(label), 0);
   console.log(`\n${lines} lines (${text.split('\n').length} lines, ${file.resources.length} resources, ${findings.length} findings); ms, warm, ${RUNS} runs`);
   console.log(`  ${'stage'.padEnd(28)}${'min'.padStart(8)}${'median'.padStart(8)}`);
-  console.log(row('yaml parseAllDocuments', parse));
-  for (const [label, timing] of stages) console.log(row(label, timing));
-  console.log(row('analyze (whole)', analyzeTiming));
-  console.log(`  after the parse (medians: summary + index + analyze + fixes + diagnostics): ${afterParse.toFixed(2)} ms = ${(afterParse / parse.median).toFixed(2)}x the yaml parse`);
+  stages.forEach((stage, at) => console.log(row(stage.label, timings[at])));
+  console.log(`  after the parse (medians: summary + index + analyze + fixes + diagnostics): ${afterParse.toFixed(2)} ms = ${(afterParse / median('yaml parseAllDocuments')).toFixed(2)}x the yaml parse`);
   console.log(`  costliest rules (of ${RULES.length}):`);
   for (const { id, timing } of rules.slice(0, TOP)) console.log(row(`  ${id}`, timing));
   const ruleSum = rules.reduce((sum, { timing }) => sum + timing.median, 0);
   console.log(`  sum of the rules' medians: ${ruleSum.toFixed(2)} ms`);
-}
-
-function timeSetOpenFile(index: WorkspaceIndex, uri: string, file: ReturnType<typeof parseManifest>): Timing {
-  const versions = Array.from({ length: RUNS + 2 }, () => summarizeFile(uri, file));
-  let next = 0;
-  return time(() => index.setOpenFile(uri, versions[next++]));
-}
-
-/** withoutBreakingFixes wraps the findings' fixes in place: each run gets the findings of its own analysis. */
-function timeWithoutBreakingFixes(analysis: () => Finding[], file: ReturnType<typeof parseManifest>): Timing {
-  const analyses = Array.from({ length: RUNS + 2 }, analysis);
-  let next = 0;
-  return time(() => withoutBreakingFixes(file, analyses[next++], failOnError));
 }
 
 for (const lines of SIZES) benchSize(lines);
