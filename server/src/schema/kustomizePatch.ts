@@ -20,9 +20,15 @@ const cache = new Map<string, Listed>();
 /** Strategic-merge directives as they appear in the text; cheap to test before walking any tree. */
 const DIRECTIVE_TEXT = /^[ \t-]*["']?\$(?:patch|retainKeys|setElementOrder\/|deleteFromPrimitiveList\/)/m;
 
+const DIRECTIVE_NAMES = ['$patch', '$retainKeys', '$setElementOrder/', '$deleteFromPrimitiveList/'];
+
 /** Whether the text holds a `$patch`-style directive key: only a Kustomize strategic-merge patch does. */
 export function mayHoldPatchDirective(text: string): boolean {
-  return DIRECTIVE_TEXT.test(text);
+  // Looking at each `$` first is many times faster than the line-anchored pattern over the whole text.
+  for (let at = text.indexOf('$'); at >= 0; at = text.indexOf('$', at + 1)) {
+    if (DIRECTIVE_NAMES.some((name) => text.startsWith(name, at))) return DIRECTIVE_TEXT.test(text);
+  }
+  return false;
 }
 
 /** Whether this document holds a strategic-merge directive key (after mayHoldPatchDirective said the file might). */
