@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { insertEntries, replaceScalar } from '../analysis/edits';
 import type { Finding, Fix } from '../analysis/finding';
+import { setFixes } from '../analysis/lazyFixes';
 import type { ManifestFile, Span } from '../parse/model';
 import { hasSyntaxErrors } from '../parse/parseManifest';
 import { mapAt, nodeAtPath, pairOf } from '../parse/yamlNodes';
@@ -31,7 +32,7 @@ export function validateSchema(file: ManifestFile, settings: Settings, uri?: str
     const meta = schemaCodeMeta(found.code);
     const level = settings.rules[found.code] ?? meta?.severity ?? 'error';
     if (level === 'off') return;
-    findings.push({ code: found.code, severity: level, message: found.message, span: found.span, fixes: found.fixes });
+    findings.push(setFixes({ code: found.code, severity: level, message: found.message, span: found.span }, found.fixes));
   };
   const crds = crdSourcesFor(file);
   const listedPatch = uri !== undefined && listedAsPatch(uri);
@@ -80,24 +81,25 @@ function validateResource(root: YAMLMap, context: TreeContext, settings: Setting
 function removedFinding(root: YAMLMap, text: string, apiVersionNode: Scalar, removed: RemovedApi, target: string): TreeReport {
   const replacement = removed.replacement ? ` Use ${removed.replacement}.` : '';
   const note = removed.note ? ` ${removed.note}` : '';
-  const fixes: Fix[] = [];
-  if (removed.replacement && removed.mechanical) {
-    const edit = replaceScalar(apiVersionNode, removed.replacement);
-    const selector = removed.replacement === 'apps/v1' ? selectorInsertion(root, text) : undefined;
-    if (edit) {
-      fixes.push({
-        title: `Migrate to ${removed.replacement}${selector ? ' (and add spec.selector from the template labels)' : ''}`,
-        edits: selector ? [edit, selector] : [edit],
-        preferred: true,
-      });
-    }
-  }
   return {
     code: 'removed-api-version',
     span: spanOf(apiVersionNode)!,
     message: `${removed.apiVersion} ${removed.kind} was removed in Kubernetes ${removed.removedIn} (podlab.kubernetesVersion is ${target}): the API server no longer serves it.${replacement}${note}`,
-    fixes: fixes.length > 0 ? fixes : undefined,
+    fixes: () => migration(root, text, apiVersionNode, removed),
   };
+}
+
+/** The mechanical migration to the replacement apiVersion; built only when an editor asks for the fixes. */
+function migration(root: YAMLMap, text: string, apiVersionNode: Scalar, removed: RemovedApi): Fix[] | undefined {
+  if (!removed.replacement || !removed.mechanical) return undefined;
+  const edit = replaceScalar(apiVersionNode, removed.replacement);
+  if (!edit) return undefined;
+  const selector = removed.replacement === 'apps/v1' ? selectorInsertion(root, text) : undefined;
+  return [{
+    title: `Migrate to ${removed.replacement}${selector ? ' (and add spec.selector from the template labels)' : ''}`,
+    edits: selector ? [edit, selector] : [edit],
+    preferred: true,
+  }];
 }
 
 /** apps/v1 requires spec.selector (the old groups defaulted it from the template labels): copy them. */

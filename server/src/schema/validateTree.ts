@@ -1,7 +1,8 @@
 import { closest } from 'fastest-levenshtein';
-import { isAlias, isMap, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import { insertEntries, replaceScalar } from '../analysis/edits';
 import type { Fix } from '../analysis/finding';
+import type { FixesOrBuilder } from '../analysis/lazyFixes';
 import type { Span } from '../parse/model';
 import { mapAt, nodeAtPath } from '../parse/yamlNodes';
 import type { SchemaCode } from './codes';
@@ -16,7 +17,8 @@ export interface TreeReport {
   code: SchemaCode;
   span: Span;
   message: string;
-  fixes?: Fix[];
+  /** A builder runs only when an editor asks for the fixes (see setFixes). */
+  fixes?: FixesOrBuilder;
 }
 
 export interface TreeContext {
@@ -32,43 +34,49 @@ const INTEGER_TEXT = /^[-+]?[0-9]+$/;
 const NUMBER_TEXT = /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/;
 
 /**
+ * Where a missing field is reported: a span, or the node (a key, a list item) whose span it is. Most anchors are
+ * never reported at, so a node's span is read only when one is.
+ */
+export type Anchor = Span | Node;
+
+/**
  * Checks the map `node` against `type`: unknown keys, then each value, then required fields, which are
  * reported at `anchor` (the key that holds the map).
  */
-export function validateObject(node: YAMLMap, type: ObjectType, anchor: Span, context: TreeContext): void {
-  const present = new Set<string>();
-  const renamedTo = new Set<string>();
+export function validateObject(node: YAMLMap, type: ObjectType, anchor: Anchor, context: TreeContext): void {
+  const present = context.patch || type.required.length === 0 ? undefined : new Set<string>();
+  let renamedTo: Set<string> | undefined;
   for (const item of node.items) {
     const pair = item as Pair<Node, Node | null>;
     if (!isScalar(pair.key) || pair.key.value === null || pair.key.value === undefined) continue;
     const name = String(pair.key.value);
-    present.add(name);
+    present?.add(name);
     if (name === '<<' || (context.patch && name.startsWith('$'))) continue;
     const field = type.fields.get(name);
     if (!field) {
       if (!type.open) {
         const rename = reportUnknownField(node, pair as Pair<Scalar, Node | null>, name, type, context);
-        if (rename) renamedTo.add(rename);
+        if (rename) (renamedTo ??= new Set()).add(rename);
       }
       continue;
     }
-    const keySpan = spanOf(pair.key) ?? anchor;
+    const keyAnchor = pair.key.range ? pair.key : anchor;
     if (!context.patch && isEmpty(pair.value) && type.required.includes(name)) {
-      reportEmptyRequired(field, type, keySpan, context);
+      reportEmptyRequired(field, type, keyAnchor, context);
       continue;
     }
-    validateValue(pair.value, field, field.type, keySpan, context);
+    validateValue(pair.value, field, field.type, keyAnchor, context);
   }
-  if (context.patch) return;
+  if (!present) return;
   for (const name of type.required) {
     // A misspelt key whose rename fix supplies the field is one mistake, reported once.
-    if (present.has(name) || renamedTo.has(name)) continue;
+    if (present.has(name) || renamedTo?.has(name)) continue;
     const field = type.fields.get(name);
     if (field) reportMissing(node, field, type, anchor, context);
   }
 }
 
-function validateValue(node: Node | null, field: Field, type: SchemaType, anchor: Span, context: TreeContext): void {
+function validateValue(node: Node | null, field: Field, type: SchemaType, anchor: Anchor, context: TreeContext): void {
   if (!node || isAlias(node)) return;
   if (isScalar(node) && (node.value === null || node.value === undefined)) return;
   switch (type.kind) {
@@ -91,7 +99,7 @@ function validateValue(node: Node | null, field: Field, type: SchemaType, anchor
       if (isMap(node)) {
         for (const item of node.items) {
           const pair = item as Pair<Node, Node | null>;
-          validateValue(pair.value, field, type.values, spanOf(pair.key) ?? anchor, context);
+          validateValue(pair.value, field, type.values, (pair.key as Node | null)?.range ? pair.key : anchor, context);
         }
       } else {
         reportType(node, field, type, context);
@@ -105,9 +113,9 @@ function validateValue(node: Node | null, field: Field, type: SchemaType, anchor
 }
 
 /** A list item is anchored on its first key (`- name: x`), so a missing field shows on the item's first line. */
-function itemAnchor(item: Node | null): Span | undefined {
-  if (isMap(item) && item.items.length > 0) return spanOf(item.items[0].key as Node);
-  return spanOf(item);
+function itemAnchor(item: Node | null): Node | undefined {
+  const node = isMap(item) && item.items.length > 0 ? item.items[0].key as Node | null : item;
+  return node?.range ? node : undefined;
 }
 
 function checkScalar(node: Scalar, expected: ScalarName, field: Field, context: TreeContext): void {
@@ -199,25 +207,25 @@ function reportUnknownField(map: YAMLMap, pair: Pair<Scalar, Node | null>, name:
   const suggestion = suggest(name, type.fields.keys());
   const belongs = nestedPathOf(type, name);
   const counterpart = counterpartOf(type, name);
-  const fixes: Fix[] = [];
   const parts = [`Unknown field "${name}" in ${owner}.`];
-  if (belongs) {
-    parts.push(`It belongs further down, at ${belongs}.`);
-    const move = moveFieldFix(context.text, map, pair, belongs);
-    if (move) fixes.push(move);
-  }
+  if (belongs) parts.push(`It belongs further down, at ${belongs}.`);
   else if (counterpart) parts.push(counterpart);
   let renamed: string | undefined;
+  let rename: Fix | undefined;
   if (suggestion.names.length > 0) {
     parts.push(`Did you mean ${suggestion.names.map((n) => `"${n}"`).join(' or ')}?`);
     if (suggestion.clear && !map.has(suggestion.names[0])) {
       const edit = replaceScalar(key, suggestion.names[0]);
       // A key that exists, spelt exactly so, further down was more likely misplaced than misspelt.
-      if (edit) fixes.push({ title: `Rename to "${suggestion.names[0]}"`, edits: [edit], preferred: !belongs });
+      if (edit) rename = { title: `Rename to "${suggestion.names[0]}"`, edits: [edit], preferred: !belongs };
       if (edit && !belongs) renamed = suggestion.names[0];
     }
   }
-  context.report({ code: 'unknown-field', span, message: parts.join(' '), fixes: fixes.length > 0 ? fixes : undefined });
+  // Moving the key cuts and pastes its lines: worked out only when an editor asks for the fixes.
+  const fixes = belongs
+    ? () => withoutGaps([moveFieldFix(context.text, map, pair, belongs), rename])
+    : withoutGaps([rename]);
+  context.report({ code: 'unknown-field', span, message: parts.join(' '), fixes });
   return renamed;
 }
 
@@ -241,22 +249,25 @@ function isEmpty(node: Node | null): boolean {
   return !node || (isScalar(node) && (node.value === null || node.value === undefined));
 }
 
-function reportEmptyRequired(field: Field, type: ObjectType, keySpan: Span, context: TreeContext): void {
+function reportEmptyRequired(field: Field, type: ObjectType, keyAnchor: Anchor, context: TreeContext): void {
   context.report({
     code: 'missing-required',
-    span: keySpan,
+    span: anchorSpan(keyAnchor),
     message: `"${field.name}" has no value, and ${shortTypeName(type.name)} requires it (${typeLabel(field.type)}): the API server reads an empty value as a missing field.`,
   });
 }
 
-function reportMissing(map: YAMLMap, field: Field, type: ObjectType, anchor: Span, context: TreeContext): void {
-  const value = selectorFromTemplate(map, field) ?? placeholderFor(field, type.name);
-  const edit = insertEntries(context.text, map, { [field.name]: value });
+function reportMissing(map: YAMLMap, field: Field, type: ObjectType, anchor: Anchor, context: TreeContext): void {
   context.report({
     code: 'missing-required',
-    span: anchor,
+    span: anchorSpan(anchor),
     message: `${shortTypeName(type.name)} is missing the required field "${field.name}" (${typeLabel(field.type)}).`,
-    fixes: edit ? [{ title: `Add "${field.name}"`, edits: [edit], preferred: true }] : undefined,
+    // The insertion reads the document's layout from its whole text: worked out only when an editor asks.
+    fixes: () => {
+      const value = selectorFromTemplate(map, field) ?? placeholderFor(field, type.name);
+      const edit = insertEntries(context.text, map, { [field.name]: value });
+      return edit ? [{ title: `Add "${field.name}"`, edits: [edit], preferred: true }] : undefined;
+    },
   });
 }
 
@@ -334,6 +345,10 @@ function listOf(values: readonly string[]): string {
 function spanOf(node: Node | null | undefined): Span | undefined {
   const range = node?.range;
   return range ? [range[0], range[1]] : undefined;
+}
+
+function anchorSpan(anchor: Anchor): Span {
+  return isNode(anchor) ? spanOf(anchor)! : anchor;
 }
 
 /** A block collection's span runs over many lines; its diagnostic shows on the first. */
