@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ManifestFile, Resource, Span } from './model';
 
 export type PathSegment = string | number;
@@ -12,7 +12,8 @@ export function spanOf(node: { range?: [number, number, number] | null } | null 
 export function pairOf(map: YAMLMap, key: string): Pair<Node, Node | null> | undefined {
   if (!isMap(map)) return undefined;
   for (const item of map.items) {
-    if (isScalar(item.key) && item.key.value === key) return item as Pair<Node, Node | null>;
+    // The cheap value test first: this runs for every key of every map a check looks into.
+    if ((item.key as Scalar | null)?.value === key && isScalar(item.key)) return item as Pair<Node, Node | null>;
   }
   return undefined;
 }
