@@ -2,7 +2,6 @@ import { ruleDocsUrl } from '../docsUrl';
 import type { ManifestFile, Resource } from '../parse/model';
 import { mapAt, pairOf, spanOf } from '../parse/yamlNodes';
 import { whereIs } from '../workspace/describe';
-import { ownSummary } from '../workspace/view';
 import { identityKey } from '../workspace/workspaceIndex';
 import type { Rule } from './types';
 
@@ -23,7 +22,7 @@ const rule: Rule = {
       .filter((other) => other !== resource)
       .map((other) => `line ${lineOf(file.text, nameOffset(other))}`);
     if (workspace) {
-      const own = ownSummary(workspace, resource.index);
+      const own = workspace.index.summaryOf(workspace.uri, resource.index);
       if (own) places.push(...workspace.index.duplicatesOf(own).filter((other) => other.uri !== workspace.uri).map((other) => whereIs(other, workspace.uri)));
     }
     if (places.length === 0) return;

@@ -61,6 +61,14 @@ export class WorkspaceIndex {
     return this.open.get(uri) ?? this.disk.get(uri) ?? [];
   }
 
+  /** The summary of resource number `resourceIndex` of `uri`. */
+  summaryOf(uri: string, resourceIndex: number): ResourceSummary | undefined {
+    const summaries = this.fileSummaries(uri);
+    // Summaries are in resource order, one per resource unless one could not be read as an object: first try its place.
+    const atPlace = summaries[resourceIndex];
+    return atPlace?.index === resourceIndex ? atPlace : summaries.find((summary) => summary.index === resourceIndex);
+  }
+
   all(): readonly ResourceSummary[] {
     if (!this.allCache) {
       const all: ResourceSummary[] = [];
