@@ -27,27 +27,30 @@ const rule: Rule = {
     const { resource } = context;
     if (resource.kind === 'Service') {
       const ports = itemsOf(seqAt(mapAt(resource.root, 'spec'), 'ports')?.items);
-      reportDuplicates(context, named(ports, 'name'), 'Service port name', false);
+      reportDuplicates(context, named(ports, 'name'), 'Service port name');
       return;
     }
     const podSpec = podSpecOf(resource);
     if (!podSpec) return;
     const containers = containersOf(podSpec);
-    const all = new Set(containers.map((container) => container.name).filter((name): name is string => !!name));
-    reportDuplicates(context, named(containers.map((container) => container.node), 'name'), 'container name', true, all);
-    reportDuplicates(context, named(itemsOf(seqAt(podSpec, 'volumes')?.items), 'name'), 'volume name', false);
+    const containerNames = () => new Set(containers.map((container) => container.name).filter((name): name is string => !!name));
+    reportDuplicates(context, named(containers.map((container) => container.node), 'name'), 'container name', containerNames);
+    reportDuplicates(context, named(itemsOf(seqAt(podSpec, 'volumes')?.items), 'name'), 'volume name');
     for (const container of containers) {
       const ports = itemsOf(seqAt(container.node, 'ports')?.items);
-      reportDuplicates(context, named(ports, 'name'), `port name in container "${container.name ?? '?'}"`, false);
-      const numbers = ports.flatMap((port): Named[] => {
-        const node = pairOf(port, 'containerPort')?.value;
-        if (!isScalar(node) || typeof node.value !== 'number') return [];
-        const protocol = String((pairOf(port, 'protocol')?.value as Scalar | undefined)?.value ?? 'TCP');
-        return [{ key: `${node.value}/${protocol}`, node, label: `${node.value}/${protocol}` }];
-      });
-      reportDuplicates(context, numbers, `containerPort in container "${container.name ?? '?'}"`, false, undefined, 'warning');
+      // One port or none (most containers) cannot repeat a name or a number.
+      if (ports.length > 1) {
+        reportDuplicates(context, named(ports, 'name'), `port name in container "${container.name ?? '?'}"`);
+        const numbers = ports.flatMap((port): Named[] => {
+          const node = pairOf(port, 'containerPort')?.value;
+          if (!isScalar(node) || typeof node.value !== 'number') return [];
+          const protocol = String((pairOf(port, 'protocol')?.value as Scalar | undefined)?.value ?? 'TCP');
+          return [{ key: `${node.value}/${protocol}`, node, label: `${node.value}/${protocol}` }];
+        });
+        reportDuplicates(context, numbers, `containerPort in container "${container.name ?? '?'}"`, undefined, 'warning');
+      }
       const mounts = itemsOf(seqAt(container.node, 'volumeMounts')?.items);
-      reportDuplicates(context, named(mounts, 'mountPath'), `mountPath in container "${container.name ?? '?'}"`, false);
+      if (mounts.length > 1) reportDuplicates(context, named(mounts, 'mountPath'), `mountPath in container "${container.name ?? '?'}"`);
     }
   },
 };
@@ -64,7 +67,10 @@ function named(maps: YAMLMap[], key: string): Named[] {
   });
 }
 
-function reportDuplicates(context: RuleContext, items: Named[], what: string, renamable: boolean, taken?: Set<string>, severity?: 'warning'): void {
+/** `renameAvoiding`: offer a rename, to a name not among those it gives (asked once, at the first duplicate). */
+function reportDuplicates(context: RuleContext, items: Named[], what: string, renameAvoiding?: () => Set<string>, severity?: 'warning'): void {
+  if (items.length < 2) return;
+  let taken: Set<string> | undefined;
   const seen = new Map<string, Named>();
   for (const item of items) {
     const first = seen.get(item.key);
@@ -80,7 +86,7 @@ function reportDuplicates(context: RuleContext, items: Named[], what: string, re
         ? `Duplicate ${what}: ${item.label} is already declared (line ${line}); the API server warns that this is ambiguous.`
         : `Duplicate ${what}: "${item.label}" is already used (line ${line}); the API server rejects duplicates.`,
       severity,
-      fixes: renamable ? renameFix(item.node as Scalar, item.key, taken ?? new Set(seen.keys())) : undefined,
+      fixes: renameAvoiding ? renameFix(item.node as Scalar, item.key, (taken ??= renameAvoiding())) : undefined,
     });
   }
 }

@@ -39,12 +39,12 @@ function checkLabels(context: RuleContext, map: YAMLMap | undefined, what: strin
     if (!isScalar(item.key) || typeof item.key.value !== 'string' || isPlaceholder(item.key.value)) continue;
     const key = item.key.value;
     const keyProblem = checkQualifiedName(key);
-    const keySpanned = nodeSpan(item.key);
+    const keySpanned = keyProblem ? nodeSpan(item.key) : undefined;
     if (keyProblem && keySpanned) context.report({ span: keySpanned, message: `${what} key "${key}" ${keyProblem}.` });
     const value = item.value;
     if (!isScalar(value) || typeof value.value !== 'string' || isPlaceholder(value.value)) continue;
     const problem = checkLabelValue(value.value);
-    const span = nodeSpan(value);
+    const span = problem ? nodeSpan(value) : undefined;
     if (!problem || !span) continue;
     const fixed = normalizeLabelValue(value.value);
     const edit = fixed !== value.value ? replaceScalar(value, fixed) : undefined;
@@ -61,7 +61,7 @@ function checkAnnotations(context: RuleContext, map: YAMLMap | undefined): void 
   for (const item of map.items) {
     if (!isScalar(item.key) || typeof item.key.value !== 'string' || isPlaceholder(item.key.value)) continue;
     const problem = checkQualifiedName(item.key.value.toLowerCase());
-    const span = nodeSpan(item.key);
+    const span = problem ? nodeSpan(item.key) : undefined;
     if (problem && span) context.report({ span, message: `Annotation key "${item.key.value}" ${problem}.` });
   }
 }

@@ -56,7 +56,7 @@ function checkField(context: RuleContext, map: YAMLMap | undefined, key: string,
   const node = map ? pairOf(map, key)?.value : undefined;
   if (!isScalar(node) || typeof node.value !== 'string' || isPlaceholder(node.value)) return;
   const problem = checkName(node.value, format);
-  const span = nodeSpan(node);
+  const span = problem ? nodeSpan(node) : undefined;
   if (!problem || !span) return;
   context.report({ span, message: `${what} "${node.value}" ${problem}.`, fixes: renameFix(node as Scalar<string>, format) });
 }

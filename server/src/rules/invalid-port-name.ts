@@ -40,7 +40,7 @@ function checkName(context: RuleContext, map: YAMLMap | undefined, key: string, 
   const node = map ? pairOf(map, key)?.value : undefined;
   if (!isScalar(node) || typeof node.value !== 'string' || isPlaceholder(node.value)) return;
   const problem = checkPortName(node.value);
-  const span = nodeSpan(node);
+  const span = problem ? nodeSpan(node) : undefined;
   if (!problem || !span) return;
   const numeric = /^[0-9]+$/.test(node.value) && Number(node.value) >= 1 && Number(node.value) <= 65535;
   context.report({

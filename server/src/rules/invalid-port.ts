@@ -44,13 +44,10 @@ const rule: Rule = {
 function checkNumber(context: RuleContext, map: YAMLMap | undefined, key: string, zeroAllowed: boolean): void {
   const node = map ? pairOf(map, key)?.value : undefined;
   if (!isScalar(node)) return;
-  const span = nodeSpan(node);
-  if (!span) return;
   const value = node.value;
-  if (typeof value !== 'number') return;
-  if (!Number.isInteger(value) || !inRange(value, zeroAllowed)) {
-    context.report({ span, message: `${key} ${context.file.text.slice(span[0], span[1])} is not a valid port: it must be an integer from 1 to 65535${zeroAllowed ? ' (or 0 for none)' : ''}.` });
-  }
+  if (typeof value !== 'number' || (Number.isInteger(value) && inRange(value, zeroAllowed))) return;
+  const span = nodeSpan(node);
+  if (span) context.report({ span, message: `${key} ${context.file.text.slice(span[0], span[1])} is not a valid port: it must be an integer from 1 to 65535${zeroAllowed ? ' (or 0 for none)' : ''}.` });
 }
 
 function inRange(value: number, zeroAllowed: boolean): boolean {

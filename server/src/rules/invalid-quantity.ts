@@ -33,11 +33,13 @@ function checkPair(context: RuleContext, item: Pair, where: string, resourceName
   const name = resourceName ?? (isScalar(item.key) ? String(item.key.value) : '');
   const node = item.value;
   if (!isScalar(node)) return;
-  const span = nodeSpan(node);
   const raw = node.value;
-  if (!span || raw === null || raw === undefined || (typeof raw === 'string' && isPlaceholder(raw))) return;
-  const label = isScalar(item.key) ? String(item.key.value) : name;
+  if (!node.range || raw === null || raw === undefined || (typeof raw === 'string' && isPlaceholder(raw))) return;
   const value = parseQuantity(raw);
+  const fractionOfByte = value !== undefined && isByteResource(name) && !Number.isInteger(Math.round(value * 1e6) / 1e6);
+  if (value !== undefined && value >= 0 && !fractionOfByte) return;
+  const span = nodeSpan(node)!;
+  const label = isScalar(item.key) ? String(item.key.value) : name;
   if (value === undefined) {
     const suggestions = typeof raw === 'string' ? suggestQuantity(raw) : [];
     context.report({
@@ -54,7 +56,7 @@ function checkPair(context: RuleContext, item: Pair, where: string, resourceName
     context.report({ span, message: `${label} in the ${where} must not be negative.` });
     return;
   }
-  if (isByteResource(name) && !Number.isInteger(Math.round(value * 1e6) / 1e6)) {
+  if (fractionOfByte) {
     const suggestion = typeof raw === 'string' && /^[0-9.]+m$/.test(raw) ? raw.replace(/m$/, 'Mi') : undefined;
     const edit = suggestion ? replaceScalar(node as Scalar, suggestion) : undefined;
     context.report({

@@ -41,7 +41,7 @@ const rule: Rule = {
     for (const item of expressions?.items ?? []) {
       if (!isMap(item)) continue;
       const problem = unmetExpression(item, labels);
-      const span = nodeSpan(item);
+      const span = problem ? nodeSpan(item) : undefined;
       if (problem && span) context.report({ span, message: `The selector's expression ${problem}, so it does not select this ${resource.kind}'s own pods; the API server rejects this.` });
     }
   },
