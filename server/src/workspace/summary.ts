@@ -60,7 +60,6 @@ function summarizeResource(uri: string, resource: Resource, lines: LineIndex): R
   const metadata = record(object.metadata);
   const metadataNode = mapAt(resource.root, 'metadata');
   const nameSpan = metadataNode ? spanOf(pairOf(metadataNode, 'name')?.value) : undefined;
-  const firstLine = lines.range([resource.span[0], resource.span[0]]);
   const summary: ResourceSummary = {
     uri,
     index: resource.index,
@@ -69,7 +68,7 @@ function summarizeResource(uri: string, resource: Resource, lines: LineIndex): R
     name: resource.name,
     namespace: resource.namespace,
     range: lines.range(resource.span),
-    nameRange: nameSpan ? lines.range(nameSpan) : firstLine,
+    nameRange: lines.range(nameSpan ?? [resource.span[0], resource.span[0]]),
     labels: stringRecord(metadata.labels),
     provides: providedConfig(resource.kind, resource.name, object),
   };
