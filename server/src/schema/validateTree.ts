@@ -44,13 +44,11 @@ export type Anchor = Span | Node;
  * reported at `anchor` (the key that holds the map).
  */
 export function validateObject(node: YAMLMap, type: ObjectType, anchor: Anchor, context: TreeContext): void {
-  const present = context.patch || type.required.length === 0 ? undefined : new Set<string>();
   let renamedTo: Set<string> | undefined;
   for (const item of node.items) {
     const pair = item as Pair<Node, Node | null>;
     if (!isScalar(pair.key) || pair.key.value === null || pair.key.value === undefined) continue;
     const name = String(pair.key.value);
-    present?.add(name);
     if (name === '<<' || (context.patch && name.startsWith('$'))) continue;
     const field = type.fields.get(name);
     if (!field) {
@@ -67,10 +65,10 @@ export function validateObject(node: YAMLMap, type: ObjectType, anchor: Anchor, 
     }
     validateValue(pair.value, field, field.type, keyAnchor, context);
   }
-  if (!present) return;
+  if (context.patch) return;
   for (const name of type.required) {
     // A misspelt key whose rename fix supplies the field is one mistake, reported once.
-    if (present.has(name) || renamedTo?.has(name)) continue;
+    if (hasKey(node, name) || renamedTo?.has(name)) continue;
     const field = type.fields.get(name);
     if (field) reportMissing(node, field, type, anchor, context);
   }
@@ -242,6 +240,11 @@ function counterpartOf(type: ObjectType, name: string): string | undefined {
   const counterpart = COUNTERPARTS[type.name];
   if (!counterpart || !BUILTIN_SCHEMA.type(counterpart.type)?.fields.has(name)) return undefined;
   return `It is a field of ${counterpart.where}.`;
+}
+
+/** Whether the map has the key `name` (objects have few required fields: a scan costs less than a set of every key). */
+function hasKey(map: YAMLMap, name: string): boolean {
+  return map.items.some((item) => isScalar(item.key) && item.key.value !== null && item.key.value !== undefined && String(item.key.value) === name);
 }
 
 /** `key:` with nothing after it, or `~`/`null`: the API server reads it as an absent field. */
