@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { hostileText, mutatedCorpusManifest, randomManifest, tokenSoup } from './inputs';
 import { checkEverything, probe } from './properties';
+import { checkReparse, editChain } from './reparse';
 
 export interface FuzzSuite {
   name: string;
@@ -17,4 +18,9 @@ export const FUZZ_SUITES: FuzzSuite[] = [
   { name: 'random manifests built from pod-spec words', property: everything(randomManifest), runs: 3000 },
   { name: 'token soup of YAML punctuation, control characters and surrogates', property: everything(tokenSoup), runs: 2000 },
   { name: 'a mix, including multi-document files', property: everything(hostileText), runs: 1500 },
+  {
+    name: 'chains of edits, each version parsed from the previous one\'s parse, against a fresh parse',
+    property: fc.property(editChain(fc.oneof(mutatedCorpusManifest, hostileText)), checkReparse) as unknown as fc.IProperty<[string, unknown]>,
+    runs: 500,
+  },
 ];
