@@ -4,8 +4,12 @@
  * runRules rule by rule, applySuppressions), the store's withoutBreakingFixes and toDiagnostic. The manifests are
  * those of bench/lsp.bench.ts, parsed once. Prints the minimum and median of each stage over several runs, the
  * costliest rules, and the sum as a ratio to the `yaml` package's parseAllDocuments of the same text.
- * Run with `npm run bench:analysis`. Options: `--sizes 10000,50000`, `--runs 15`, `--top 10` (rules listed).
+ * Then the first analysis as the server does it: in a fresh process, after 20 analyses of a 200-line manifest (as
+ * bench:lsp's warm-up edits), each stage once on the large file; `--processes` such processes, minimum and median.
+ * Run with `npm run bench:analysis`. Options: `--sizes 10000,50000`, `--runs 15`, `--top 10` (rules listed),
+ * `--processes 5` (0: skip the first-analysis part).
  */
+import { execFileSync } from 'node:child_process';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parseAllDocuments } from 'yaml';
@@ -34,6 +38,9 @@ const option = (name: string, fallback: string): string => {
 const SIZES = option('sizes', '10000,50000').split(',').map(Number);
 const RUNS = Math.max(1, Number(option('runs', '15')));
 const TOP = Number(option('top', '10'));
+const PROCESSES = Number(option('processes', '5'));
+/** Set in the child processes of the first-analysis part: the size they time. */
+const FIRST_ANALYSIS_OF = Number(option('first-analysis-of', '0'));
 
 // A full collection before each sample, so that a stage is not charged for the garbage of the one timed before it.
 setFlagsFromString('--expose-gc');
@@ -128,4 +135,59 @@ function benchSize(lines: number): void {
   console.log(`  sum of the rules' medians: ${ruleSum.toFixed(2)} ms`);
 }
 
-for (const lines of SIZES) benchSize(lines);
+/** Summary, index and analysis of the workspace's file `uri`, as WorkspaceService.documentChanged and the store run them. */
+function analyseVersion(uri: string, text: string, index: WorkspaceIndex): Record<string, number> {
+  const file = parseManifest(text);
+  const workspace: WorkspaceView = { uri, index };
+  const onRuleFailure = (rule: { meta: { id: string } }, error: unknown) => failOnError(`Rule ${rule.meta.id}`, error);
+  const times: Record<string, number> = {};
+  let last = performance.now();
+  const lap = (label: string) => {
+    const now = performance.now();
+    times[label] = now - last;
+    last = now;
+  };
+  const summaries = summarizeFile(uri, file);
+  lap('summarizeFile');
+  index.setOpenFile(uri, summaries);
+  lap('WorkspaceIndex.setOpenFile');
+  const schema = validateSchema(file, DEFAULT_SETTINGS, uri);
+  lap('validateSchema');
+  const rules = runRules(file, DEFAULT_SETTINGS, onRuleFailure, RULES, workspace);
+  lap('runRules (all)');
+  const findings = withoutBreakingFixes(file, applySuppressions(file, [...syntaxFindings(file), ...schema, ...rules]), failOnError);
+  lap('suppressions and fixes');
+  const document = TextDocument.create(uri, 'yaml', 1, text);
+  findings.map((finding) => toDiagnostic(document, finding));
+  lap('toDiagnostic');
+  return times;
+}
+
+/** In a child process: warm up on a small manifest, then print the stage times of the first large one as JSON. */
+function firstAnalysis(lines: number): void {
+  const uri = `file:///bench/bench-${lines}.yaml`;
+  const index = new WorkspaceIndex();
+  index.complete = true;
+  const small = manifest(200);
+  for (let edit = 0; edit < 20; edit++) analyseVersion(uri, small.replace('replicas: ', `replicas: ${edit % 3}`), index);
+  console.log(JSON.stringify(analyseVersion(uri, manifest(lines), index)));
+}
+
+function benchFirstAnalysis(lines: number): void {
+  const runs = Array.from({ length: PROCESSES }, () => JSON.parse(execFileSync(process.execPath,
+    [...process.execArgv, process.argv[1], '--first-analysis-of', String(lines)], { encoding: 'utf8' })) as Record<string, number>);
+  console.log(`\n${lines} lines, first analysis after warming up on a small file (fresh process each); ms, ${PROCESSES} processes`);
+  console.log(`  ${'stage'.padEnd(28)}${'min'.padStart(8)}${'median'.padStart(8)}`);
+  const labels = [...Object.keys(runs[0]), 'total'];
+  for (const label of labels) {
+    const samples = runs.map((run) => (label === 'total' ? Object.values(run).reduce((sum, ms) => sum + ms, 0) : run[label])).sort((a, b) => a - b);
+    console.log(row(label, { min: samples[0], median: samples[Math.floor(samples.length / 2)] }));
+  }
+}
+
+if (FIRST_ANALYSIS_OF > 0) {
+  firstAnalysis(FIRST_ANALYSIS_OF);
+} else {
+  for (const lines of SIZES) benchSize(lines);
+  if (PROCESSES > 0) for (const lines of SIZES) benchFirstAnalysis(lines);
+}
