@@ -6,8 +6,3 @@ export interface WorkspaceView {
   readonly uri: string;
   readonly index: WorkspaceIndex;
 }
-
-/** The index's summary of the analysed document's resource number `resourceIndex`. */
-export function ownSummary(view: WorkspaceView, resourceIndex: number) {
-  return view.index.fileSummaries(view.uri).find((summary) => summary.index === resourceIndex);
-}
