@@ -6,8 +6,10 @@ import { URI } from 'vscode-uri';
 const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 /** How many folders up a kustomization may sit and still list the file (`../patches/x.yaml` is common; more is rare). */
 const MAX_LEVELS = 4;
-/** Strategic-merge directives: only a patch holds them. */
-const DIRECTIVE = /^\$(?:patch|retainKeys|setElementOrder\/|deleteFromPrimitiveList\/)/;
+/** Strategic-merge directives (the start of a key): only a patch holds them. */
+const DIRECTIVE_NAMES = ['$patch', '$retainKeys', '$setElementOrder/', '$deleteFromPrimitiveList/'];
+const DIRECTIVE_ALTERNATIVES = DIRECTIVE_NAMES.map((name) => name.replace(/[$/]/g, '\\$&')).join('|');
+const DIRECTIVE = new RegExp(`^(?:${DIRECTIVE_ALTERNATIVES})`);
 
 interface Listed {
   mtimeMs: number;
@@ -17,10 +19,8 @@ interface Listed {
 
 const cache = new Map<string, Listed>();
 
-/** Strategic-merge directives as they appear in the text; cheap to test before walking any tree. */
-const DIRECTIVE_TEXT = /^[ \t-]*["']?\$(?:patch|retainKeys|setElementOrder\/|deleteFromPrimitiveList\/)/m;
-
-const DIRECTIVE_NAMES = ['$patch', '$retainKeys', '$setElementOrder/', '$deleteFromPrimitiveList/'];
+/** Strategic-merge directives as they appear in the text, as a key at the start of a line; cheap to test before walking any tree. */
+const DIRECTIVE_TEXT = new RegExp(`^[ \\t-]*["']?(?:${DIRECTIVE_ALTERNATIVES})`, 'm');
 
 /** Whether the text holds a `$patch`-style directive key: only a Kustomize strategic-merge patch does. */
 export function mayHoldPatchDirective(text: string): boolean {
