@@ -50,7 +50,7 @@ const rule: Rule = {
         reportDuplicates(context, numbers, `containerPort in container "${container.name ?? '?'}"`, undefined, 'warning');
       }
       const mounts = itemsOf(seqAt(container.node, 'volumeMounts')?.items);
-      if (mounts.length > 1) reportDuplicates(context, named(mounts, 'mountPath'), `mountPath in container "${container.name ?? '?'}"`);
+      reportDuplicates(context, named(mounts, 'mountPath'), `mountPath in container "${container.name ?? '?'}"`);
     }
   },
 };
