@@ -12,6 +12,8 @@ export const SERVER_PATH = path.resolve(__dirname, '../../dist/server.js');
 
 export interface StartOptions {
   workspaceFolders?: string[];
+  /** The server's command line; the built Podlab server by default. */
+  command?: string[];
   settings?: Record<string, unknown>;
   initializationOptions?: unknown;
 }
@@ -23,11 +25,20 @@ export class LspClient {
   private readonly waiters: Array<() => void> = [];
   stderr = '';
 
-  private constructor(readonly process: ChildProcess, readonly connection: MessageConnection, private settings: Record<string, unknown>) {}
+  private readonly closed: Promise<void>;
+
+  private constructor(readonly process: ChildProcess, readonly connection: MessageConnection, private settings: Record<string, unknown>) {
+    this.closed = new Promise((resolve) => process.once('close', () => resolve()));
+  }
 
   static async start(options: StartOptions = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const [command, ...args] = options.command ?? [process.execPath, SERVER_PATH, '--stdio'];
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const reader = new StreamMessageReader(child.stdout!);
+    // vscode-jsonrpc re-arms its partial-message timer every 10 s for as long as a message stays incomplete, and
+    // dispose() does not clear it: a server stopped in the middle of a message would keep this process alive forever.
+    reader.partialMessageTimeout = 0;
+    const connection = createMessageConnection(reader, new StreamMessageWriter(child.stdin!));
     const client = new LspClient(child, connection, options.settings ?? {});
     child.stderr!.on('data', (chunk: Buffer) => { client.stderr += chunk.toString(); });
     connection.onNotification((method, params) => {
@@ -119,15 +130,29 @@ export class LspClient {
     return this.connection.sendNotification(method, params);
   }
 
-  async stop(): Promise<void> {
+  /** Asks the server to shut down and exit; kills it if it has not exited within `graceMs`. Resolves once it and its pipes are closed. */
+  async stop(graceMs = 2000): Promise<void> {
     try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
+      await withTimeout(this.connection.sendRequest('shutdown'), graceMs);
       await this.connection.sendNotification('exit');
     } catch {
       // the server may already be gone
     }
+    if (!(await withTimeout(this.closed.then(() => true), graceMs))) {
+      this.process.kill('SIGKILL');
+      await this.closed;
+    }
     this.connection.dispose();
-    if (this.process.exitCode === null) this.process.kill();
+  }
+}
+
+/** `promise`'s value, or undefined once `ms` have passed (the timer does not outlive the race). */
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([promise, new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), ms); })]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
