@@ -2,12 +2,13 @@
 // a free loopback port, fresh temporary user-data and extensions folders, and
 // shutdown by PID together with every process it spawned.
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { stopProcessTree } from './process-tree.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const codeServerDir = process.env.PODLAB_CODE_SERVER_DIR ?? join(repoRoot, '.vscode-test', 'code-server');
@@ -153,67 +154,4 @@ export async function startCodeServer(options = {}) {
   return handle;
 }
 
-function childrenByParent() {
-  const map = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    // The command name (field 2) is in parentheses and may contain spaces.
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    const list = map.get(ppid) ?? [];
-    list.push(Number(entry));
-    map.set(ppid, list);
-  }
-  return map;
-}
-
-function descendantsOf(pid) {
-  const map = childrenByParent();
-  const found = [];
-  const queue = [pid];
-  while (queue.length > 0) {
-    const current = queue.shift();
-    for (const child of map.get(current) ?? []) {
-      found.push(child);
-      queue.push(child);
-    }
-  }
-  return found;
-}
-
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function signal(pid, sig) {
-  try {
-    process.kill(pid, sig);
-  } catch {
-    // already gone
-  }
-}
-
-/** Stops a process and all its descendants: SIGTERM, then SIGKILL after graceMs. */
-export async function stopProcessTree(pid, graceMs = 5_000) {
-  if (!pid) return;
-  const targets = [pid, ...descendantsOf(pid)];
-  for (const target of targets) signal(target, 'SIGTERM');
-  const deadline = Date.now() + graceMs;
-  while (Date.now() < deadline && targets.some(isAlive)) {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  // Children may have spawned more children while shutting down.
-  for (const target of [...targets, ...targets.flatMap(descendantsOf)]) {
-    if (isAlive(target)) signal(target, 'SIGKILL');
-  }
-}
+export { stopProcessTree };
