@@ -102,7 +102,10 @@ export class Engine {
 
   /** The frame at `now`; `leaving`: with the pods that left the API at this instant, in their last state. */
   private snapshot(now: number, leaving = false): Frame {
-    const shown = this.world.pods.filter((pod) => !pod.gone || (leaving && pod.goneAt === now));
+    const left = leaving ? this.world.pods.filter((pod) => pod.goneAt === now) : [];
+    const replaced = new Set(left.map((pod) => pod.name));
+    // A replacement of the same name (a StatefulSet's) is shown from the next frame on.
+    const shown = [...this.world.pods.filter((pod) => !pod.gone && !replaced.has(pod.name)), ...left];
     const frame: Frame = { at: now, pods: shown.map((pod) => pod.frame()) };
     const replicaSets = this.controller.replicaSetFrames?.(now);
     if (replicaSets) frame.replicaSets = replicaSets;

@@ -594,6 +594,7 @@ export class PodSim {
     const views = this.containers.map((c) => c.view());
     const frame: PodFrame = {
       name: this.name,
+      uid: this.uid,
       phase: this.phase,
       status: this.node ? kubectlStatus(views, this.phase, this.conditions.Initialized === 'True', this.terminating) : (this.terminating ? 'Terminating' : 'Pending'),
       conditions: { ...this.conditions },

@@ -102,6 +102,8 @@ export type PodConditionType = 'PodScheduled' | 'PodReadyToStartContainers' | 'I
 
 export interface PodFrame {
   name: string;
+  /** metadata.uid: tells apart two pods of one name (a StatefulSet's replacement). */
+  uid: string;
   phase: PodPhase;
   /** What the STATUS column of `kubectl get pods` shows (e.g. `Init:1/2`, `CrashLoopBackOff`, `Terminating`). */
   status: string;
