@@ -18,7 +18,7 @@ const layers = [
   { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'], limit: minutes(5) },
   { name: 'lint', command: ['npm', 'run', '--silent', 'lint'], limit: minutes(5) },
   { name: 'build', command: ['npm', 'run', '--silent', 'build'], limit: minutes(2) },
-  { name: 'unit', command: ['npm', 'run', '--silent', 'test:unit'], limit: minutes(10), mocha: true },
+  { name: 'unit', command: ['npm', 'run', '--silent', 'test:unit'], limit: minutes(15), mocha: true },
   { name: 'lsp', command: ['npm', 'run', '--silent', 'test:lsp'], limit: minutes(10), mocha: true, needs: ['build'] },
   { name: 'grammar', command: ['npm', 'run', '--silent', 'test:grammar'], limit: minutes(5), mocha: true, codeServer: true },
   { name: 'package', command: ['npm', 'run', '--silent', 'package'], limit: minutes(5), check: checkVsix },
