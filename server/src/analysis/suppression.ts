@@ -1,7 +1,7 @@
 import { isMap, isScalar } from 'yaml';
 import type { ManifestFile, Resource } from '../parse/model';
-import { mapAt } from '../parse/yamlNodes';
-import type { Finding } from './finding';
+import { mapAt } from '../yaml/nodes';
+import type { Finding } from '../findings/finding';
 import { KUBE_LINTER_CHECKS, POLARIS_CHECKS } from './foreignChecks';
 import { YAML_SYNTAX } from './syntaxFindings';
 

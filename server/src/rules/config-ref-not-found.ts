@@ -1,5 +1,5 @@
-import { insertPair } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
+import { insertPair } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { configRefs, podTemplateOf } from '../workspace/podTemplate';
 import type { Rule } from './types';
 

@@ -1,7 +1,7 @@
-import { removePair } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
+import { removePair } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { podSpecOf } from '../parse/workloads';
-import { pairOf } from '../parse/yamlNodes';
+import { pairOf } from '../yaml/nodes';
 import { isTrue, keySpan } from './support/nodes';
 import type { Rule } from './types';
 

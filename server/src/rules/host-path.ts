@@ -1,7 +1,7 @@
 import { isMap } from 'yaml';
-import { ruleDocsUrl } from '../docsUrl';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { podSpecOf } from '../parse/workloads';
-import { mapAt, pairOf, seqAt, stringAt } from '../parse/yamlNodes';
+import { mapAt, pairOf, seqAt, stringAt } from '../yaml/nodes';
 import { keySpan } from './support/nodes';
 import type { Rule } from './types';
 

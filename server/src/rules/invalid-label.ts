@@ -1,8 +1,8 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
-import { replaceScalar } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
+import { replaceScalar } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { podMetadataOf, podSpecOf } from '../parse/workloads';
-import { mapAt } from '../parse/yamlNodes';
+import { mapAt } from '../yaml/nodes';
 import { checkLabelValue, checkQualifiedName, isPlaceholder, normalizeLabelValue } from './support/formats';
 import { nodeSpan } from './support/nodes';
 import type { Rule, RuleContext } from './types';

@@ -1,7 +1,7 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
-import { ruleDocsUrl } from '../docsUrl';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { containersOf, podSpecOf } from '../parse/workloads';
-import { mapAt, pairOf, seqAt } from '../parse/yamlNodes';
+import { mapAt, pairOf, seqAt } from '../yaml/nodes';
 import { checkPortName, isPlaceholder } from './support/formats';
 import { nodeSpan } from './support/nodes';
 import { probesOf } from './support/probes';

@@ -1,7 +1,7 @@
 import { isScalar, type Scalar } from 'yaml';
-import { replaceScalar } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
-import { pairOf } from '../parse/yamlNodes';
+import { replaceScalar } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
+import { pairOf } from '../yaml/nodes';
 import { containersOf, podSpecOf } from '../parse/workloads';
 import type { Rule, RuleContext } from './types';
 

@@ -1,4 +1,4 @@
-import { ruleDocsUrl } from '../docsUrl';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { reportMissingProbe } from './support/missingProbe';
 import type { Rule } from './types';
 

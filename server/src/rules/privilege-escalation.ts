@@ -1,8 +1,8 @@
 import { isScalar, isSeq } from 'yaml';
-import { mergeInto, replaceScalar } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
+import { mergeInto, replaceScalar } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { containersOf, podSpecOf } from '../parse/workloads';
-import { mapAt, nodeAtPath } from '../parse/yamlNodes';
+import { mapAt, nodeAtPath } from '../yaml/nodes';
 import { containerSpan, nodeSpan } from './support/nodes';
 import { containerSetting } from './support/securityContext';
 import type { Rule } from './types';

@@ -1,5 +1,5 @@
-import { replaceScalar } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
+import { replaceScalar } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { containersOf, podSpecOf } from '../parse/workloads';
 import { nodeSpan } from './support/nodes';
 import { containerSetting } from './support/securityContext';

@@ -1,5 +1,5 @@
-import { mergeInto, replaceScalar } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
+import { mergeInto, replaceScalar } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { containersOf, podSpecOf } from '../parse/workloads';
 import { containerSpan, nodeSpan } from './support/nodes';
 import { containerSetting, effectiveSetting } from './support/securityContext';

@@ -1,8 +1,9 @@
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
-import { removePair, replaceWithString } from '../analysis/edits';
-import type { Fix, TextEdit } from '../analysis/finding';
-import { ruleDocsUrl } from '../docsUrl';
-import { mapAt, pairOf, spanOf } from '../parse/yamlNodes';
+import { removePair, replaceWithString } from '../yaml/edits';
+import type { Fix } from '../findings/finding';
+import type { TextEdit } from '../yaml/span';
+import { ruleDocsUrl } from '../findings/docsUrl';
+import { mapAt, pairOf, spanOf } from '../yaml/nodes';
 import { resourceLabel } from '../workspace/describe';
 import { formatLabels } from '../workspace/selectors';
 import type { ResourceSummary } from '../workspace/summary';

@@ -1,8 +1,8 @@
 import { isScalar, type Scalar } from 'yaml';
-import { replaceWithString } from '../analysis/edits';
-import type { Fix } from '../analysis/finding';
-import { ruleDocsUrl } from '../docsUrl';
-import { nodeAtPath, spanOf } from '../parse/yamlNodes';
+import { replaceWithString } from '../yaml/edits';
+import type { Fix } from '../findings/finding';
+import { ruleDocsUrl } from '../findings/docsUrl';
+import { nodeAtPath, spanOf } from '../yaml/nodes';
 import { listWords, resourceLabel } from '../workspace/describe';
 import type { Rule } from './types';
 

@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import type { Resource, Span } from '../parse/model';
 import { labelsOf, podMetadataOf, podSpecOf } from '../parse/workloads';
-import { mapAt, nodeAtPath, pairOf, seqAt, spanOf, stringAt } from '../parse/yamlNodes';
+import { mapAt, nodeAtPath, pairOf, seqAt, spanOf, stringAt } from '../yaml/nodes';
 
 export interface PodTemplate {
   spec: YAMLMap;

@@ -1,7 +1,7 @@
 import type { Range } from 'vscode-languageserver';
 import type { ManifestFile, Resource } from '../parse/model';
 import { containersOf } from '../parse/workloads';
-import { mapAt, nodeAtPath, pairOf, spanOf } from '../parse/yamlNodes';
+import { mapAt, nodeAtPath, pairOf, spanOf } from '../yaml/nodes';
 import { LineIndex } from './lineIndex';
 import { claimRefs, configRefs, podTemplateOf, portsOf, type ConfigKind } from './podTemplate';
 

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
+import { WorkspaceCrds } from './crds';
 import type { ConfigKind } from './podTemplate';
 import { sameNamespace, selectsLabels } from './selectors';
 import type { ResourceSummary } from './summary';
@@ -28,6 +29,8 @@ export class WorkspaceIndex {
   generation = 0;
   /** Every workspace folder has been read: a name that is not found is really absent from the workspace. */
   complete = false;
+  /** The CustomResourceDefinitions of the workspace's files (custom resources elsewhere are validated against them). */
+  readonly crds = new WorkspaceCrds();
 
   setDiskFile(uri: string, summaries: ResourceSummary[]): boolean {
     return this.set(this.disk, uri, summaries);

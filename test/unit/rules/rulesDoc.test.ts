@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ruleDocsUrl } from '../../../server/src/docsUrl';
+import { ruleDocsUrl } from '../../../server/src/findings/docsUrl';
 import { RULES } from '../../../server/src/rules';
-import { NOTICES, renderRulesDoc } from '../../../server/src/rules/rulesDoc';
+import { NOTICES, renderRulesDoc } from '../../../server/src/analysis/rulesDoc';
 import { SCHEMA_CODES } from '../../../server/src/schema/codes';
 
 const ROOT = join(__dirname, '..', '..', '..');

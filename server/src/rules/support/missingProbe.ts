@@ -1,10 +1,10 @@
-import { insertPair } from '../../analysis/edits';
+import { insertPair } from '../../yaml/edits';
 import { containersOf, podSpecOf } from '../../parse/workloads';
-import { pairOf } from '../../parse/yamlNodes';
+import { pairOf } from '../../yaml/nodes';
 import type { RuleContext } from '../types';
 import { containerSpan } from './nodes';
 import { probeSkeleton, tcpPortsOf } from './probeSkeleton';
-import { isLongRunning } from './scope';
+import { isLongRunning } from '../../k8s/kinds';
 
 /**
  * Reports each app container of a long-running workload that serves a TCP port but has no `probeKey`,

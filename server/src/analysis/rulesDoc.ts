@@ -1,7 +1,7 @@
-import { KUBE_LINTER_CHECKS, POLARIS_CHECKS } from '../analysis/foreignChecks';
+import { KUBE_LINTER_CHECKS, POLARIS_CHECKS } from './foreignChecks';
 import { SCHEMA_CODES } from '../schema/codes';
-import { RULES } from '.';
-import type { RuleCategory } from './types';
+import { RULES } from '../rules';
+import type { RuleCategory } from '../findings/ruleMeta';
 
 const CATEGORY_TITLES: Record<RuleCategory, string> = {
   api: 'Rejected by the API server',
