@@ -12,6 +12,7 @@ const rule: Rule = {
     description: 'A ConfigMap or Secret reference (volume, env, envFrom) names no object in the workspace; `optional: true` references are skipped.',
     docsUrl: ruleDocsUrl('config-ref-not-found'),
     fixable: true,
+    peers: { kubeLinter: ['env-value-from'] },
   },
   check({ file, resource, workspace, report }) {
     if (!workspace?.index.complete) return;

@@ -13,6 +13,7 @@ const rule: Rule = {
     description: 'Containers that run as root (runAsUser: 0), or that nothing stops from running as root (a hint).',
     docsUrl: ruleDocsUrl('run-as-root'),
     fixable: true,
+    peers: { kubeLinter: ['run-as-non-root'], polaris: ['runAsRootAllowed'], kubeScore: ['container-security-context-user-group-id'] },
   },
   check(context) {
     const podSpec = podSpecOf(context.resource);
