@@ -33,7 +33,7 @@ export interface TextKnob<K extends string> {
 type PodNumberKey = 'horizon' | 'pullSeconds' | 'deleteAt' | 'deleteGracePeriodSeconds' | 'nodeLostAt' | 'rolloutAt';
 type PodTextKey = 'rolloutImage' | 'cachedImages' | 'unboundClaims';
 type ContainerBooleanKey = 'pullFails' | 'oomKilled';
-type ContainerNumberKey = Exclude<keyof ContainerScenario, ContainerBooleanKey>;
+type ContainerNumberKey = Exclude<keyof ContainerScenario, ContainerBooleanKey | 'exitCodes'>;
 
 /** One day: long enough for any lesson, short enough to keep the simulation quick. */
 export const MAX_SECONDS = 86_400;

@@ -18,6 +18,11 @@ export function terminatedReason(exitCode: number, oomKilled = false): string {
   return exitCode === 0 ? 'Completed' : 'Error';
 }
 
+function localRuns(): () => number {
+  let runs = 0;
+  return () => runs++;
+}
+
 export class ContainerRuntime {
   state: ContainerStateName = 'waiting';
   reason?: string;
@@ -37,7 +42,10 @@ export class ContainerRuntime {
   /** Not retried before this time (image back-off, failed sync re-queue). */
   retryAt?: number;
 
-  constructor(readonly spec: ContainerSpec, readonly behaviour: ContainerScenario) {}
+  /** Which run of this container (counted across the workload's pods) the current instance is, from 0. */
+  private run = 0;
+
+  constructor(readonly spec: ContainerSpec, readonly behaviour: ContainerScenario, private readonly nextRun: () => number = localRuns()) {}
 
   get restartCount(): number {
     return Math.max(0, this.instances - 1);
@@ -57,6 +65,7 @@ export class ContainerRuntime {
     this.startedAt = now;
     this.finishedAt = undefined;
     this.instances++;
+    this.run = this.nextRun();
     this.stopping = undefined;
     this.retryAt = undefined;
     const { spec, behaviour } = this;
@@ -72,7 +81,8 @@ export class ContainerRuntime {
   /** Exit code and reason of a natural exit of the current instance. */
   naturalExit(): { exitCode: number; reason: string } {
     if (this.behaviour.oomKilled) return { exitCode: SIGKILL_EXIT_CODE, reason: 'OOMKilled' };
-    const exitCode = this.behaviour.exitCode ?? 0;
+    const codes = this.behaviour.exitCodes;
+    const exitCode = codes && codes.length > 0 ? codes[Math.min(this.run, codes.length - 1)] : this.behaviour.exitCode ?? 0;
     return { exitCode, reason: terminatedReason(exitCode) };
   }
 

@@ -60,6 +60,13 @@ export const NODE_MONITOR_GRACE_SECONDS = 40;
 /** DefaultTolerationSeconds for node.kubernetes.io/unreachable: pods are evicted this long after NotReady. */
 export const UNREACHABLE_TOLERATION_SECONDS = 300;
 
+// --- Job controller (pkg/controller/job/job_controller.go) ---
+/** Pod events and status-only updates are synced after syncJobBatchPeriod. */
+export const JOB_SYNC_BATCH_SECONDS = 1;
+/** Pod-failure back-off: DefaultJobPodFailureBackOff 10 s doubling, MaxJobPodFailureBackOff 10 min. */
+export const JOB_FAILURE_BACKOFF_INITIAL = 10;
+export const JOB_FAILURE_BACKOFF_MAX = 600;
+
 // --- Deployments (pkg/apis/apps/v1/defaults.go) ---
 export const DEFAULT_REPLICAS = 1;
 export const DEFAULT_MAX_SURGE = '25%';

@@ -33,6 +33,11 @@ function samePods(a: PodFrame[], b: PodFrame[]): boolean {
   return a.length === b.length && a.every((pod, i) => pod === b[i]);
 }
 
+/** Controller status beyond pods and ReplicaSets (Jobs, Services, the Deployment). */
+function sameStatus(a: Frame, b: Frame): boolean {
+  return JSON.stringify(a.jobs) === JSON.stringify(b.jobs);
+}
+
 export class Engine {
   private deleted = false;
   private nodeLost = false;
@@ -95,10 +100,17 @@ export class Engine {
     return next;
   }
 
-  private snapshot(now: number): Frame {
-    const frame: Frame = { at: now, pods: this.world.pods.filter((pod) => !pod.gone).map((pod) => pod.frame()) };
+  /** The frame at `now`; `leaving`: with the pods that left the API at this instant, in their last state. */
+  private snapshot(now: number, leaving = false): Frame {
+    const left = leaving ? this.world.pods.filter((pod) => pod.goneAt === now) : [];
+    const replaced = new Set(left.map((pod) => pod.name));
+    // A replacement of the same name (a StatefulSet's) is shown from the next frame on.
+    const shown = [...this.world.pods.filter((pod) => !pod.gone && !replaced.has(pod.name)), ...left];
+    const frame: Frame = { at: now, pods: shown.map((pod) => pod.frame()) };
     const replicaSets = this.controller.replicaSetFrames?.(now);
     if (replicaSets) frame.replicaSets = replicaSets;
+    const jobs = this.controller.jobFrames?.();
+    if (jobs) frame.jobs = jobs;
     return frame;
   }
 
@@ -108,8 +120,15 @@ export class Engine {
     let last: Frame | undefined;
     for (let instant = 0; ; instant++) {
       this.settle(now);
+      if (this.world.pods.some((pod) => pod.goneAt === now)) {
+        const lastState = this.snapshot(now, true);
+        if (!last || !samePods(last.pods, lastState.pods)) {
+          frames.push(lastState);
+          last = lastState;
+        }
+      }
       const frame = this.snapshot(now);
-      if (!last || !samePods(last.pods, frame.pods) || !sameReplicaSets(last.replicaSets, frame.replicaSets)) {
+      if (!last || !samePods(last.pods, frame.pods) || !sameReplicaSets(last.replicaSets, frame.replicaSets) || !sameStatus(last, frame)) {
         frames.push(frame);
         last = frame;
       }

@@ -74,6 +74,7 @@ function run(input: SimulationInput, rawScenario: unknown): SimulationResult {
     namespace: stringAt(metadata, 'namespace') || DEFAULT_NAMESPACE,
     pullSeconds: scenario.pullSeconds ?? PULL_SECONDS,
     pods: [],
+    runs: new Map(),
   };
   const ref = `${kind.toLowerCase()}/${name}`;
   for (const problem of problems) world.events.add(0, 'Warning', 'InvalidScenario', ref, problem, 'podlab');

@@ -24,6 +24,8 @@ export interface PodOptions {
   createdAt: number;
   spec: PodSpecModel;
   behaviourOf: (container: string) => ContainerScenario;
+  /** The index of the next run of this container across the workload's pods (for `exitCodes`). */
+  nextRun?: (container: string) => number;
   pullSeconds: number;
   events: EventLog;
   revision?: number;
@@ -73,6 +75,8 @@ export class PodSim {
   private nodeNotReady = false;
   /** Removed from the API. */
   gone = false;
+  /** When it left the API. */
+  goneAt?: number;
 
   phase: PodPhase = 'Pending';
   conditions: Conditions = { PodScheduled: 'False' };
@@ -91,7 +95,10 @@ export class PodSim {
     this.revision = options.revision;
     this.events = options.events;
     this.pullSeconds = options.pullSeconds;
-    this.containers = options.spec.containers.map((c) => new ContainerRuntime(c, options.behaviourOf(c.name)));
+    this.containers = options.spec.containers.map((c) => {
+      const nextRun = options.nextRun;
+      return new ContainerRuntime(c, options.behaviourOf(c.name), nextRun ? () => nextRun(c.name) : undefined);
+    });
   }
 
   get ref(): string {
@@ -153,13 +160,14 @@ export class PodSim {
     if (this.deletedAt !== undefined || this.gone) return;
     this.deletedAt = now;
     this.deletionGrace = grace;
-    if (!this.node) this.remove();
+    if (!this.node) this.remove(now);
     this.touch();
   }
 
-  private remove(): void {
+  private remove(now: number): void {
     if (this.gone) return;
     this.gone = true;
+    this.goneAt = now;
     this.node?.release(this.spec.requests);
     this.touch();
   }
@@ -502,7 +510,7 @@ export class PodSim {
     }
     if (this.containers.every((c) => c.state !== 'running')) {
       killing.done = true;
-      this.finishKill(killing);
+      this.finishKill(killing, now);
       changed = true;
     }
     if (changed) this.touch();
@@ -510,7 +518,7 @@ export class PodSim {
   }
 
   /** All containers stopped: the sandbox goes, the phase becomes terminal, a deleted pod leaves the API. */
-  private finishKill(killing: Killing): void {
+  private finishKill(killing: Killing, now: number): void {
     this.sandboxReady = false;
     if (!killing.deletion) return;
     const initialized = appContainersStarted(this.containers.map((c) => c.view()));
@@ -523,7 +531,7 @@ export class PodSim {
     }
     this.derive(killing.start);
     if (!this.terminal) this.phase = 'Failed';
-    this.remove();
+    this.remove(now);
   }
 
   // --- derived status ---
@@ -586,6 +594,7 @@ export class PodSim {
     const views = this.containers.map((c) => c.view());
     const frame: PodFrame = {
       name: this.name,
+      uid: this.uid,
       phase: this.phase,
       status: this.node ? kubectlStatus(views, this.phase, this.conditions.Initialized === 'True', this.terminating) : (this.terminating ? 'Terminating' : 'Pending'),
       conditions: { ...this.conditions },

@@ -9,11 +9,12 @@ const CONTAINER_NUMBERS = [
 ] as const;
 const CONTAINER_CODES = ['exitCode', 'sigtermExitCode'] as const;
 const CONTAINER_FLAGS = ['pullFails', 'oomKilled'] as const;
+const CONTAINER_CODE_LISTS = ['exitCodes'] as const;
 const TOP_NUMBERS = ['horizon', 'pullSeconds', 'deleteAt', 'deleteGracePeriodSeconds', 'nodeLostAt', 'rolloutAt'] as const;
 const TOP_LISTS = ['cachedImages', 'unboundClaims'] as const;
 const TOP_OBJECTS = ['containers', 'rolloutContainers'] as const;
 const TOP_FIELDS = new Set<string>([...TOP_NUMBERS, ...TOP_LISTS, ...TOP_OBJECTS, 'rolloutImage']);
-const CONTAINER_FIELDS = new Set<string>([...CONTAINER_NUMBERS, ...CONTAINER_CODES, ...CONTAINER_FLAGS]);
+const CONTAINER_FIELDS = new Set<string>([...CONTAINER_NUMBERS, ...CONTAINER_CODES, ...CONTAINER_FLAGS, ...CONTAINER_CODE_LISTS]);
 
 /** A scenario with only well-formed knobs, and one sentence per knob that was dropped or clamped. */
 export interface ReadScenario {
@@ -29,6 +30,13 @@ function shown(value: unknown): string {
 function exitCode(value: unknown): number | undefined {
   const n = nonNegative(value);
   return n !== undefined && Number.isInteger(n) && n <= 255 ? n : undefined;
+}
+
+function exitCodeList(value: unknown): number[] | undefined {
+  const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : undefined;
+  if (!items || items.length === 0) return undefined;
+  const codes = items.map(exitCode);
+  return codes.every((code) => code !== undefined) ? codes as number[] : undefined;
 }
 
 function flag(value: unknown): boolean | undefined {
@@ -60,6 +68,10 @@ function cleanContainer(raw: unknown, path: string, problems: string[]): Contain
       const n = exitCode(value);
       if (n === undefined) problems.push(`${path}.${key}: expected an exit code (an integer 0-255), got ${shown(value)}; ignored.`);
       else out[key as typeof CONTAINER_CODES[number]] = n;
+    } else if ((CONTAINER_CODE_LISTS as readonly string[]).includes(key)) {
+      const codes = exitCodeList(value);
+      if (codes === undefined) problems.push(`${path}.${key}: expected a non-empty list of exit codes (integers 0-255), got ${shown(value)}; ignored.`);
+      else out[key as typeof CONTAINER_CODE_LISTS[number]] = codes;
     } else {
       const b = flag(value);
       if (b === undefined) problems.push(`${path}.${key}: expected true or false, got ${shown(value)}; ignored.`);
@@ -146,6 +158,7 @@ export const TOP_ANNOTATIONS: Record<string, keyof Scenario> = {
 export const CONTAINER_ANNOTATIONS: Record<string, keyof ContainerScenario> = {
   'run-seconds': 'runSeconds',
   'exit-code': 'exitCode',
+  'exit-codes': 'exitCodes',
   'oom-killed': 'oomKilled',
   'pull-fails': 'pullFails',
   'ready-after-seconds': 'readyAfterSeconds',

@@ -7,6 +7,8 @@ export interface ContainerScenario {
   runSeconds?: number;
   /** Exit code of those exits (default 0). */
   exitCode?: number;
+  /** Exit code of each successive run of this container (across the pods of a Job too); the last one repeats. Wins over exitCode. */
+  exitCodes?: number[];
   /** The runs end by the OOM killer instead (exit 137, reason OOMKilled). */
   oomKilled?: boolean;
   /** Every pull of the container's image fails. */
@@ -100,6 +102,8 @@ export type PodConditionType = 'PodScheduled' | 'PodReadyToStartContainers' | 'I
 
 export interface PodFrame {
   name: string;
+  /** metadata.uid: tells apart two pods of one name (a StatefulSet's replacement). */
+  uid: string;
   phase: PodPhase;
   /** What the STATUS column of `kubectl get pods` shows (e.g. `Init:1/2`, `CrashLoopBackOff`, `Terminating`). */
   status: string;
@@ -123,10 +127,31 @@ export interface ReplicaSetFrame {
   available: number;
 }
 
+export interface JobCondition {
+  type: 'FailureTarget' | 'Failed' | 'SuccessCriteriaMet' | 'Complete';
+  status: 'True';
+  reason?: string;
+  message?: string;
+  /** lastTransitionTime, in seconds since creation. */
+  at: number;
+}
+
+/** A Job's status as the Job controller last wrote it. */
+export interface JobFrame {
+  name: string;
+  active: number;
+  ready: number;
+  succeeded: number;
+  failed: number;
+  terminating: number;
+  conditions: JobCondition[];
+}
+
 export interface Frame {
   at: number;
   pods: PodFrame[];
   replicaSets?: ReplicaSetFrame[];
+  jobs?: JobFrame[];
 }
 
 export interface SimulationResult {

@@ -4,6 +4,8 @@ import { DEFAULT_REPLICAS } from './defaults';
 import { numberAt, objectAt, stringAt, type Json } from './json';
 import { fnv32a, nameSuffix } from './names';
 import type { PodSim } from './pod';
+import { JobController } from './job';
+import { readJobSpec } from './jobSpec';
 import { ReplicaSetSim } from './replicaset';
 import type { ReplicaSetFrame } from './types';
 import { createPod, type Controller, type World } from './world';
@@ -121,8 +123,7 @@ export function slotControllerFor(world: World, kind: string, name: string, reso
     case 'ReplicationController':
       return new StandaloneReplicaSet(world, name, resource);
     case 'Job':
-      return new SlotController(world, templateSpec, [{ name: generated(name) }],
-        { replace: 'never', ordered: false, owner: `job/${name}`, source: 'job-controller', created });
+      return new JobController(world, name, readJobSpec(spec));
     case 'CronJob': {
       const job = `${name}-${29_000_000 + (fnv32a(name) % 1_000_000)}`;
       const jobSpec = objectAt(spec, 'jobTemplate', 'spec', 'template', 'spec');

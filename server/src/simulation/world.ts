@@ -6,7 +6,7 @@ import { PodSim } from './pod';
 import { behaviourOf } from './scenario';
 import { readPodSpec } from './spec';
 import { MAX_PODS } from './defaults';
-import type { ReplicaSetFrame, Scenario } from './types';
+import type { JobFrame, ReplicaSetFrame, Scenario } from './types';
 
 export interface World {
   cluster: Cluster;
@@ -16,6 +16,8 @@ export interface World {
   pullSeconds: number;
   /** Every pod created so far, in creation order. */
   pods: PodSim[];
+  /** Runs started so far per container name, across every pod (the `exitCodes` knob counts them). */
+  runs: Map<string, number>;
 }
 
 /** A deterministic pod IP, only used in probe failure messages. */
@@ -35,6 +37,11 @@ export function createPod(world: World, name: string, podSpec: unknown, now: num
     spec: readPodSpec(podSpec, podIp(name)),
     behaviourOf: (container) => behaviourOf(world.scenario, container, revision ?? 1),
     pullSeconds: world.pullSeconds,
+    nextRun: (container) => {
+      const run = world.runs.get(container) ?? 0;
+      world.runs.set(container, run + 1);
+      return run;
+    },
     events: world.events,
     ...(revision !== undefined ? { revision } : {}),
   });
@@ -50,4 +57,5 @@ export interface Controller {
   /** Pods the scenario's deleteAt applies to. */
   livePods(): PodSim[];
   replicaSetFrames?(now: number): ReplicaSetFrame[];
+  jobFrames?(): JobFrame[];
 }

@@ -166,9 +166,10 @@ function checkSimulation(file: ManifestFile, scenario: Scenario): void {
       assert.ok(Number.isFinite(frame.at) && frame.at >= previousAt && frame.at <= result.horizon, `frame at ${frame.at} out of order or beyond ${result.horizon}`);
       previousAt = frame.at;
       for (const pod of frame.pods) {
-        const terminal = ended.get(pod.name);
+        // By uid: a later pod of the same name (a StatefulSet's replacement) is a new pod.
+        const terminal = ended.get(pod.uid);
         if (terminal) assert.equal(pod.phase, terminal, `pod ${pod.name} left ${terminal} for ${pod.phase} at ${frame.at}`);
-        if (TERMINAL.has(pod.phase)) ended.set(pod.name, pod.phase);
+        if (TERMINAL.has(pod.phase)) ended.set(pod.uid, pod.phase);
       }
     }
     for (const event of result.events) assert.ok(event.at >= 0 && event.at <= result.horizon, `event at ${event.at} beyond ${result.horizon}`);

@@ -1,0 +1,69 @@
+// The Job fields that change what the Job controller does, read with the API defaults
+// (pkg/apis/batch/v1/defaults.go, workloads.md §1.1).
+import { arrayAt, isObject, numberAt, objectAt, stringAt, type Json } from './json';
+
+export const DEFAULT_BACKOFF_LIMIT = 6;
+
+export type PodFailureAction = 'FailJob' | 'Ignore' | 'Count' | 'FailIndex';
+
+export interface PodFailureRule {
+  action: PodFailureAction;
+  onExitCodes?: { containerName?: string; operator: 'In' | 'NotIn'; values: number[] };
+  onPodConditions?: { type: string; status: string }[];
+}
+
+export interface JobSpecModel {
+  /** Undefined: work-queue mode (parallelism set, completions not). */
+  completions?: number;
+  parallelism: number;
+  backoffLimit: number;
+  activeDeadlineSeconds?: number;
+  ttlSecondsAfterFinished?: number;
+  podFailurePolicy?: PodFailureRule[];
+  /** TerminatingOrFailed, or Failed when a podFailurePolicy is set. */
+  replaceTerminating: boolean;
+  podSpec: Json;
+  restartPolicy: string;
+}
+
+function readRule(raw: unknown): PodFailureRule | undefined {
+  if (!isObject(raw)) return undefined;
+  const action = stringAt(raw, 'action');
+  if (action !== 'FailJob' && action !== 'Ignore' && action !== 'Count' && action !== 'FailIndex') return undefined;
+  const rule: PodFailureRule = { action };
+  const codes = objectAt(raw, 'onExitCodes');
+  if (codes) {
+    const operator = stringAt(codes, 'operator') === 'NotIn' ? 'NotIn' : 'In';
+    const values = arrayAt(codes, 'values').filter((v): v is number => typeof v === 'number');
+    const containerName = stringAt(codes, 'containerName');
+    rule.onExitCodes = { operator, values, ...(containerName ? { containerName } : {}) };
+  }
+  const conditions = arrayAt(raw, 'onPodConditions').filter(isObject)
+    .map((c) => ({ type: stringAt(c, 'type') ?? '', status: stringAt(c, 'status') ?? 'True' }));
+  if (conditions.length > 0) rule.onPodConditions = conditions;
+  return rule;
+}
+
+/** `spec` of a Job (or of a CronJob's jobTemplate). */
+export function readJobSpec(spec: Json | undefined): JobSpecModel {
+  const completionsSet = numberAt(spec, 'completions');
+  const parallelismSet = numberAt(spec, 'parallelism');
+  const completions = completionsSet === undefined && parallelismSet === undefined ? 1 : completionsSet;
+  const policy = objectAt(spec, 'podFailurePolicy');
+  const rules = policy ? arrayAt(policy, 'rules').map(readRule).filter((r): r is PodFailureRule => r !== undefined) : undefined;
+  const replacement = stringAt(spec, 'podReplacementPolicy');
+  const podSpec = objectAt(spec, 'template', 'spec') ?? {};
+  const ads = numberAt(spec, 'activeDeadlineSeconds');
+  const ttl = numberAt(spec, 'ttlSecondsAfterFinished');
+  return {
+    ...(completions !== undefined ? { completions: Math.floor(completions) } : {}),
+    parallelism: Math.floor(parallelismSet ?? 1),
+    backoffLimit: Math.floor(numberAt(spec, 'backoffLimit') ?? DEFAULT_BACKOFF_LIMIT),
+    ...(ads !== undefined ? { activeDeadlineSeconds: ads } : {}),
+    ...(ttl !== undefined ? { ttlSecondsAfterFinished: ttl } : {}),
+    ...(rules ? { podFailurePolicy: rules } : {}),
+    replaceTerminating: replacement ? replacement === 'TerminatingOrFailed' : !policy,
+    podSpec,
+    restartPolicy: stringAt(podSpec, 'restartPolicy') ?? 'Always',
+  };
+}
