@@ -11,4 +11,15 @@ export interface RuleMeta {
   description: string;
   docsUrl: string;
   fixable: boolean;
+  /** The checks of other linters this rule stands for: their exemption annotations silence it, docs/rules.md lists them. */
+  peers?: PeerChecks;
+}
+
+export interface PeerChecks {
+  /** kube-linter check names (`ignore-check.kube-linter.io/<check>`). */
+  kubeLinter?: readonly string[];
+  /** Polaris check ids (`polaris.fairwinds.com/<check>-exempt: "true"`). */
+  polaris?: readonly string[];
+  /** kube-score check ids (`kube-score/ignore: <check>[,<check>]`). */
+  kubeScore?: readonly string[];
 }

@@ -19,6 +19,7 @@ const rule: Rule = {
     description: "Pods that share the node's network, process or IPC namespace (hostNetwork, hostPID, hostIPC).",
     docsUrl: ruleDocsUrl('host-namespace'),
     fixable: true,
+    peers: { kubeLinter: ['host-network', 'host-pid', 'host-ipc'], polaris: ['hostNetworkSet', 'hostPIDSet', 'hostIPCSet'] },
   },
   check(context) {
     const podSpec = podSpecOf(context.resource);

@@ -16,6 +16,7 @@ const rule: Rule = {
     description: "hostPath volumes: the pod reads or writes the node's files (information; a warning for sensitive paths and runtime sockets).",
     docsUrl: ruleDocsUrl('host-path'),
     fixable: false,
+    peers: { kubeLinter: ['sensitive-host-mounts', 'docker-sock', 'writable-host-mount'], polaris: ['hostPathSet'] },
   },
   check(context) {
     for (const volume of seqAt(podSpecOf(context.resource), 'volumes')?.items ?? []) {

@@ -19,6 +19,7 @@ const rule: Rule = {
     description: 'Images without a tag or with `:latest`: what runs changes without the manifest changing.',
     docsUrl: ruleDocsUrl('image-tag'),
     fixable: true,
+    peers: { kubeLinter: ['latest-tag'], polaris: ['tagNotSpecified'], kubeScore: ['container-image-tag'] },
   },
   check(context) {
     for (const container of containersOf(podSpecOf(context.resource))) {

@@ -15,6 +15,7 @@ const rule: Rule = {
     description: 'Label keys and values, selector and nodeSelector entries, and annotation keys with a syntax the API server rejects.',
     docsUrl: ruleDocsUrl('invalid-label'),
     fixable: true,
+    peers: { kubeScore: ['label-values'] },
   },
   check(context) {
     const { resource } = context;

@@ -15,6 +15,7 @@ const rule: Rule = {
     description: 'Container port names, named targetPorts and named probe ports that break IANA_SVC_NAME (15 characters, lower-case, at least one letter).',
     docsUrl: ruleDocsUrl('invalid-port-name'),
     fixable: true,
+    peers: { kubeLinter: ['invalid-target-ports'], kubeScore: ['container-ports-check'] },
   },
   check(context) {
     const { resource } = context;

@@ -14,6 +14,7 @@ const rule: Rule = {
     description: 'Port numbers outside 1-65535 (containerPort, hostPort, Service port and targetPort, probe ports).',
     docsUrl: ruleDocsUrl('invalid-port'),
     fixable: false,
+    peers: { kubeScore: ['container-ports-check'] },
   },
   check(context) {
     const { resource } = context;

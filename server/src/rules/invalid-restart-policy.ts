@@ -17,6 +17,7 @@ const rule: Rule = {
     description: 'restartPolicy values the API server rejects for this kind of workload or container.',
     docsUrl: ruleDocsUrl('invalid-restart-policy'),
     fixable: true,
+    peers: { kubeLinter: ['restart-policy'], kubeScore: ['cronjob-restartpolicy'] },
   },
   check(context) {
     const podSpec = podSpecOf(context.resource);

@@ -18,6 +18,7 @@ const rule: Rule = {
     description: 'Containers without CPU or memory requests (a limit counts as the request). CPU limits are not demanded.',
     docsUrl: ruleDocsUrl('missing-resources'),
     fixable: true,
+    peers: { kubeLinter: ['unset-cpu-requirements', 'unset-memory-requirements'], polaris: ['cpuRequestsMissing', 'memoryRequestsMissing', 'cpuLimitsMissing', 'memoryLimitsMissing'], kubeScore: ['container-resources'] },
   },
   check(context) {
     const podSpec = podSpecOf(context.resource);

@@ -15,6 +15,7 @@ const rule: Rule = {
     description: 'allowPrivilegeEscalation: true, contradictions the API server rejects, and containers that do not turn it off (a hint).',
     docsUrl: ruleDocsUrl('privilege-escalation'),
     fixable: true,
+    peers: { kubeLinter: ['privilege-escalation-container'], polaris: ['privilegeEscalationAllowed'] },
   },
   check(context) {
     for (const container of containersOf(podSpecOf(context.resource))) {

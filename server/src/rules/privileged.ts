@@ -13,6 +13,7 @@ const rule: Rule = {
     description: 'Privileged containers: root on the node, with every device and capability.',
     docsUrl: ruleDocsUrl('privileged'),
     fixable: true,
+    peers: { kubeLinter: ['privileged-container'], polaris: ['runAsPrivileged'], kubeScore: ['container-security-context-privileged'] },
   },
   check(context) {
     for (const container of containersOf(podSpecOf(context.resource))) {

@@ -16,6 +16,7 @@ const rule: Rule = {
     description: "A controller's selector that its own pod template labels do not satisfy (the API server rejects it).",
     docsUrl: ruleDocsUrl('selector-mismatch'),
     fixable: true,
+    peers: { kubeLinter: ['mismatching-selector'], kubeScore: ['deployment-pod-selector-labels-match-template-metadata-labels', 'statefulset-pod-selector-labels-match-template-metadata-labels'] },
   },
   check(context) {
     const { resource } = context;

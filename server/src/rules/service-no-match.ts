@@ -21,6 +21,7 @@ const rule: Rule = {
     description: "A Service's selector matches the labels of no Pod or workload pod template in the workspace.",
     docsUrl: ruleDocsUrl('service-no-match'),
     fixable: true,
+    peers: { kubeLinter: ['dangling-service'], kubeScore: ['service-targets-pod'] },
   },
   check(context) {
     const { resource, workspace, report } = context;

@@ -21,7 +21,8 @@ const rule: Rule = {
     const selector = (resource.object?.spec as Record<string, unknown> | undefined)?.selector;
     if (!selector || typeof selector !== 'object' || Array.isArray(selector) || Object.keys(selector).length === 0) return;
     const labels = Object.fromEntries(Object.entries(selector).map(([key, value]) => [key, String(value)]));
-    const selected = workspace.index.podTemplatesSelectedBy(labels, resource.namespace);
+    // A half-written workload (no containers yet) declares nothing to compare with.
+    const selected = workspace.index.podTemplatesSelectedBy(labels, resource.namespace).filter((summary) => summary.template!.containers.length > 0);
     if (selected.length === 0) return;
     const ports = nodeAtPath(resource.root, ['spec', 'ports']);
     const items = ports && 'items' in ports && Array.isArray(ports.items) ? ports.items : [];

@@ -15,6 +15,7 @@ const rule: Rule = {
     description: 'A Deployment with one replica whose rollout removes that pod before a new one is ready (maxUnavailable resolving to 1, or Recreate).',
     docsUrl: ruleDocsUrl('single-replica'),
     fixable: true,
+    peers: { kubeLinter: ['minimum-three-replicas'], polaris: ['deploymentMissingReplicas'], kubeScore: ['deployment-replicas'] },
   },
   check(context) {
     if (context.resource.kind !== 'Deployment') return;

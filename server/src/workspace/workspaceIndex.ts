@@ -107,6 +107,19 @@ export class WorkspaceIndex {
     return candidates.filter((summary) => sameNamespace(summary.namespace, namespace));
   }
 
+  /** The keys of the ConfigMap or Secret of this name, over every resource that provides it; undefined when one cannot say. */
+  configKeys(kind: ConfigKind, name: string, namespace: string | undefined): string[] | undefined {
+    const keys = new Set<string>();
+    for (const summary of this.configProviders(kind, name, namespace)) {
+      for (const provided of summary.provides) {
+        if (provided.kind !== kind || provided.name !== name) continue;
+        if (!provided.keys) return undefined;
+        for (const key of provided.keys) keys.add(key);
+      }
+    }
+    return [...keys];
+  }
+
   claimUsers(name: string, namespace: string | undefined): ResourceSummary[] {
     return this.all().filter((summary) => summary.template?.claims.some((claim) => claim.name === name) && sameNamespace(summary.namespace, namespace));
   }

@@ -25,6 +25,18 @@ describe('rule metadata and docs/rules.md', () => {
     }
   });
 
+  it("each rule's peer checks are the exemption annotations' keys: a kube-linter check silences exactly the rules that name it", async () => {
+    const { KUBE_LINTER_CHECKS, KUBE_SCORE_CHECKS, POLARIS_CHECKS } = await import('../../../server/src/analysis/foreignChecks');
+    for (const { meta } of RULES) {
+      for (const check of meta.peers?.kubeLinter ?? []) assert.ok(KUBE_LINTER_CHECKS[check].includes(meta.id), `${check} -> ${meta.id}`);
+      for (const check of meta.peers?.polaris ?? []) assert.ok(POLARIS_CHECKS[check].includes(meta.id), `${check} -> ${meta.id}`);
+      for (const check of meta.peers?.kubeScore ?? []) assert.ok(KUBE_SCORE_CHECKS[check].includes(meta.id), `${check} -> ${meta.id}`);
+    }
+    assert.deepEqual(KUBE_SCORE_CHECKS['pod-probes'], ['missing-readiness-probe', 'missing-liveness-probe']);
+    const doc = renderRulesDoc();
+    assert.match(doc, /\| \[`run-as-root`\]\(#run-as-root\) \| warning \| yes \| `run-as-non-root` \| `runAsRootAllowed` \| `container-security-context-user-group-id` \|/);
+  });
+
   it('every code a diagnostic can carry has a section, so each codeDescription link lands on one', () => {
     const doc = renderRulesDoc();
     for (const id of [...RULES.map((rule) => rule.meta.id), ...SCHEMA_CODES.map((meta) => meta.id), ...NOTICES.map((notice) => notice.id)]) {
