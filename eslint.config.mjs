@@ -2,6 +2,67 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The server's layers, bottom up (docs/architecture.md): each may import only the layers listed before it, never
+ * one after it. Siblings of one level (schema, rules, hovers, simulation) import each other only where `allow` says.
+ */
+const LAYERS = [
+  { name: 'yaml', files: ['server/src/yaml/**'] },
+  { name: 'findings', files: ['server/src/findings/**'] },
+  { name: 'parse', files: ['server/src/parse/**'] },
+  { name: 'k8s', files: ['server/src/k8s/**'] },
+  { name: 'settings', files: ['server/src/settings.ts'] },
+  { name: 'workspace', files: ['server/src/workspace/**'] },
+  { name: 'schema', files: ['server/src/schema/**'] },
+  { name: 'rules', files: ['server/src/rules/**'] },
+  { name: 'hovers', files: ['server/src/hovers/**'], allow: ['schema'] },
+  { name: 'simulation', files: ['server/src/simulation/**'] },
+  { name: 'analysis', files: ['server/src/analysis/**'], allow: ['schema', 'rules', 'hovers', 'simulation'] },
+  { name: 'lsp', files: ['server/src/lsp/**'], allow: ['schema', 'rules', 'hovers', 'simulation', 'analysis'] },
+  { name: 'cli', files: ['server/src/cli/**'], allow: ['schema', 'rules', 'hovers', 'simulation', 'analysis'] },
+];
+/** Layers of one level: none of them may import another unless its `allow` names it. */
+const SIBLINGS = ['schema', 'rules', 'hovers', 'simulation', 'analysis', 'lsp', 'cli'];
+
+/** A relative import that reaches into the folder (or file) `name`, from anywhere. */
+const into = (names) => `^\\.{1,2}/(?:.*/)?(?:${names.join('|')})(?:\\.ts)?(?:/|$)`;
+
+function layerRules() {
+  return LAYERS.map((layer, index) => {
+    const above = LAYERS.slice(index + 1).map((other) => other.name);
+    const siblings = SIBLINGS.includes(layer.name) ? SIBLINGS.filter((name) => name !== layer.name) : [];
+    const forbidden = [...new Set([...above, ...siblings])].filter((name) => !layer.allow?.includes(name));
+    const simulationOnlyK8s = layer.name === 'simulation'
+      ? [{ regex: into(['yaml', 'findings', 'parse', 'settings', 'workspace']), message: 'The simulation is pure: it imports k8s/ and nothing of the editor layers.' }]
+      : [];
+    return {
+      files: layer.files,
+      rules: {
+        'no-restricted-imports': ['error', {
+          paths: [{ name: 'vscode', message: 'The server never imports the VS Code API.' }],
+          patterns: [
+            { regex: into(forbidden), message: `Layer "${layer.name}" may not import from ${forbidden.join(', ')} (layers import only downward; see docs/architecture.md).` },
+            ...simulationOnlyK8s,
+          ],
+        }],
+      },
+    };
+  });
+}
+
+/** The extension and its webview talk to the server over the protocol only: no server internals. */
+const clientBoundary = {
+  files: ['client/**'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [{
+        regex: '^\\.{1,2}/(?:.*/)?server/src/(?!simulation/types$)',
+        message: 'The client and the webview import nothing of the server but the shared protocol module.',
+      }],
+    }],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'build/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'coverage/**', '.bench/**'] },
   js.configs.recommended,
@@ -18,4 +79,6 @@ export default tseslint.config(
     },
   },
   { files: ['client/webview/**'], languageOptions: { globals: globals.browser } },
+  ...layerRules(),
+  clientBoundary,
 );

@@ -15,12 +15,12 @@ import { runInNewContext } from 'node:vm';
 import { parseAllDocuments } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from '../server/src/analysis/analyze';
-import type { Finding } from '../server/src/analysis/finding';
+import type { Finding } from '../server/src/findings/finding';
 import { runRules } from '../server/src/analysis/runRules';
 import { withoutBreakingFixes } from '../server/src/analysis/store';
 import { applySuppressions } from '../server/src/analysis/suppression';
 import { syntaxFindings } from '../server/src/analysis/syntaxFindings';
-import { toDiagnostic } from '../server/src/features/diagnostics';
+import { toDiagnostic } from '../server/src/lsp/features/diagnostics';
 import { parseManifest } from '../server/src/parse/parseManifest';
 import { RULES } from '../server/src/rules';
 import { validateSchema } from '../server/src/schema/validate';
@@ -101,7 +101,7 @@ function benchSize(lines: number): void {
   const onRuleFailure = (rule: { meta: { id: string } }, error: unknown) => failOnError(`Rule ${rule.meta.id}`, error);
   const options = { settings, onRuleFailure, onCheckFailure: failOnError, workspace };
 
-  const unsuppressed: Finding[] = [...syntaxFindings(file), ...validateSchema(file, settings, uri), ...runRules(file, settings, onRuleFailure, RULES, workspace)];
+  const unsuppressed: Finding[] = [...syntaxFindings(file), ...validateSchema(file, settings, workspace), ...runRules(file, settings, onRuleFailure, RULES, workspace)];
   const findings = withoutBreakingFixes(file, analyze(file, options), failOnError);
 
   const stages: Stage[] = [
@@ -110,7 +110,7 @@ function benchSize(lines: number): void {
     // A new version's summaries each time, as documentChanged gives: the index fingerprints them against the last.
     { label: 'WorkspaceIndex.setOpenFile', prepare: () => { const summaries = summarizeFile(uri, file); return () => index.setOpenFile(uri, summaries); } },
     timed('syntaxFindings', () => syntaxFindings(file)),
-    timed('validateSchema', () => validateSchema(file, settings, uri)),
+    timed('validateSchema', () => validateSchema(file, settings, workspace)),
     timed('runRules (all)', () => runRules(file, settings, onRuleFailure, RULES, workspace)),
     timed('applySuppressions', () => applySuppressions(file, [...unsuppressed])),
     // It wraps the findings' fixes in place: each run gets the findings of its own analysis.
@@ -151,7 +151,7 @@ function analyseVersion(uri: string, text: string, index: WorkspaceIndex): Recor
   lap('summarizeFile');
   index.setOpenFile(uri, summaries);
   lap('WorkspaceIndex.setOpenFile');
-  const schema = validateSchema(file, DEFAULT_SETTINGS, uri);
+  const schema = validateSchema(file, DEFAULT_SETTINGS, workspace);
   lap('validateSchema');
   const rules = runRules(file, DEFAULT_SETTINGS, onRuleFailure, RULES, workspace);
   lap('runRules (all)');

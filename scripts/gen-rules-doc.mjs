@@ -1,7 +1,7 @@
-// Writes docs/rules.md from the rules' metadata (server/src/rules/rulesDoc.ts).
+// Writes docs/rules.md from the rules' metadata (server/src/analysis/rulesDoc.ts).
 import { writeFileSync } from 'node:fs';
 import { tsImport } from 'tsx/esm/api';
 
-const { renderRulesDoc } = await tsImport('../server/src/rules/rulesDoc.ts', import.meta.url);
+const { renderRulesDoc } = await tsImport('../server/src/analysis/rulesDoc.ts', import.meta.url);
 writeFileSync(new URL('../docs/rules.md', import.meta.url), renderRulesDoc());
 console.log('docs/rules.md written');

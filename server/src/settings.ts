@@ -1,4 +1,4 @@
-import type { Severity } from './analysis/finding';
+import type { Severity } from './findings/finding';
 
 export type RuleLevel = Severity | 'off';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/analysis/analyze';
-import type { Finding } from '../../server/src/analysis/finding';
+import type { Finding } from '../../server/src/findings/finding';
 import { parseManifest } from '../../server/src/parse/parseManifest';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { CORPUS_DIR, corpusFiles, MEANT_TO_BE_BROKEN, REJECTED_BY_API_SERVER, unmatchedErrors } from '../support/corpus';

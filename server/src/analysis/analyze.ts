@@ -2,7 +2,7 @@ import type { ManifestFile } from '../parse/model';
 import { validateSchema } from '../schema/validate';
 import type { Settings } from '../settings';
 import type { WorkspaceView } from '../workspace/view';
-import type { Finding } from './finding';
+import type { Finding } from '../findings/finding';
 import { runRules, type RuleFailureLogger } from './runRules';
 import { applySuppressions } from './suppression';
 import { syntaxFindings } from './syntaxFindings';
@@ -32,7 +32,7 @@ export function analyze(file: ManifestFile, options: AnalyzeOptions): Finding[] 
   }
   if (file.resources.length === 0) return findings;
   try {
-    findings.push(...validateSchema(file, options.settings, options.workspace?.uri));
+    findings.push(...validateSchema(file, options.settings, options.workspace));
   } catch (error) {
     options.onCheckFailure?.('Schema validation', error);
   }

@@ -1,44 +1,20 @@
-/** Checks of other linters whose exemption annotations Podlab honours, and the Podlab rules they stand for. */
+import { RULES } from '../rules';
+import type { PeerChecks } from '../findings/ruleMeta';
+
+/** Check id of another linter -> the Podlab rules that stand for it, read from the rules' metadata (`meta.peers`). */
+function checksOf(linter: keyof PeerChecks): Record<string, readonly string[]> {
+  const map: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
+  for (const { meta } of RULES) {
+    for (const check of meta.peers?.[linter] ?? []) (map[check] ??= []).push(meta.id);
+  }
+  return map;
+}
 
 /** kube-linter check names (`ignore-check.kube-linter.io/<check>`). */
-export const KUBE_LINTER_CHECKS: Record<string, readonly string[]> = {
-  'latest-tag': ['image-tag'],
-  'unset-cpu-requirements': ['missing-resources'],
-  'unset-memory-requirements': ['missing-resources'],
-  'no-readiness-probe': ['missing-readiness-probe'],
-  'no-liveness-probe': ['missing-liveness-probe'],
-  'privileged-container': ['privileged'],
-  'run-as-non-root': ['run-as-root'],
-  'privilege-escalation-container': ['privilege-escalation'],
-  'host-network': ['host-namespace'],
-  'host-pid': ['host-namespace'],
-  'host-ipc': ['host-namespace'],
-  'sensitive-host-mounts': ['host-path'],
-  'docker-sock': ['host-path'],
-  'writable-host-mount': ['host-path'],
-  'mismatching-selector': ['selector-mismatch'],
-  'invalid-target-ports': ['invalid-port-name'],
-  'minimum-three-replicas': ['single-replica'],
-  'restart-policy': ['invalid-restart-policy'],
-  'dangling-service': ['service-no-match'],
-  'env-value-from': ['config-ref-not-found'],
-};
+export const KUBE_LINTER_CHECKS = checksOf('kubeLinter');
 
 /** Polaris check ids (`polaris.fairwinds.com/<check>-exempt: "true"`). */
-export const POLARIS_CHECKS: Record<string, readonly string[]> = {
-  tagNotSpecified: ['image-tag'],
-  cpuRequestsMissing: ['missing-resources'],
-  memoryRequestsMissing: ['missing-resources'],
-  cpuLimitsMissing: ['missing-resources'],
-  memoryLimitsMissing: ['missing-resources'],
-  readinessProbeMissing: ['missing-readiness-probe'],
-  livenessProbeMissing: ['missing-liveness-probe'],
-  runAsPrivileged: ['privileged'],
-  runAsRootAllowed: ['run-as-root'],
-  privilegeEscalationAllowed: ['privilege-escalation'],
-  hostNetworkSet: ['host-namespace'],
-  hostPIDSet: ['host-namespace'],
-  hostIPCSet: ['host-namespace'],
-  hostPathSet: ['host-path'],
-  deploymentMissingReplicas: ['single-replica'],
-};
+export const POLARIS_CHECKS = checksOf('polaris');
+
+/** kube-score check ids (`kube-score/ignore: <check>[,<check>]`). */
+export const KUBE_SCORE_CHECKS = checksOf('kubeScore');

@@ -4,8 +4,8 @@ import { RULES } from '../rules';
 import type { Rule, RuleContext } from '../rules/types';
 import type { Settings } from '../settings';
 import type { WorkspaceView } from '../workspace/view';
-import type { Finding } from './finding';
-import { setFixes } from './lazyFixes';
+import type { Finding } from '../findings/finding';
+import { setFixes } from '../findings/lazyFixes';
 
 export type RuleFailureLogger = (rule: Rule, error: unknown) => void;
 

@@ -4,8 +4,8 @@ import { fixKeepsYamlValid } from '../parse/fixKeepsYaml';
 import { parseManifest } from '../parse/parseManifest';
 import type { Settings } from '../settings';
 import { analyze, type AnalyzeOptions } from './analyze';
-import type { Finding } from './finding';
-import { transformFixes } from './lazyFixes';
+import type { Finding } from '../findings/finding';
+import { transformFixes } from '../findings/lazyFixes';
 
 /** Drops the fixes that would leave a cleanly parsing YAML document broken, and logs each such fix (once per title). */
 export function withoutBreakingFixes(file: ManifestFile, findings: Finding[], log?: (what: string, error: unknown) => void): Finding[] {

@@ -1,8 +1,8 @@
 import { isMap, isScalar } from 'yaml';
 import type { ManifestFile, Resource } from '../parse/model';
-import { mapAt } from '../parse/yamlNodes';
-import type { Finding } from './finding';
-import { KUBE_LINTER_CHECKS, POLARIS_CHECKS } from './foreignChecks';
+import { mapAt } from '../yaml/nodes';
+import type { Finding } from '../findings/finding';
+import { KUBE_LINTER_CHECKS, KUBE_SCORE_CHECKS, POLARIS_CHECKS } from './foreignChecks';
 import { YAML_SYNTAX } from './syntaxFindings';
 
 /** Rule ids a suppression covers; `all` when it names none. */
@@ -11,11 +11,13 @@ type Covered = Set<string> | 'all';
 const DIRECTIVE = /^[ \t]*#[ \t]*podlab-(disable-next-line|disable)(?![-\w])(.*)$/;
 const KUBE_LINTER_PREFIX = 'ignore-check.kube-linter.io/';
 const POLARIS_PREFIX = 'polaris.fairwinds.com/';
+const KUBE_SCORE_IGNORE = 'kube-score/ignore';
 
 /**
  * Drops the findings the user silenced:
  * `# podlab-disable-next-line id[, id]` (the next line), `# podlab-disable [id, ...]` (the whole file; no id: every rule),
- * kube-linter's `ignore-check.kube-linter.io/<check>` and Polaris' `polaris.fairwinds.com/<check>-exempt: "true"` annotations.
+ * kube-linter's `ignore-check.kube-linter.io/<check>`, Polaris' `polaris.fairwinds.com/<check>-exempt: "true"` and kube-score's
+ * `kube-score/ignore: <check>[,<check>]` annotations (each rule's `meta.peers` says which checks it stands for).
  * YAML syntax errors cannot be silenced.
  */
 export function applySuppressions(file: ManifestFile, findings: Finding[]): Finding[] {
@@ -67,7 +69,8 @@ function annotationExemptions(resource: Resource): Covered | undefined {
   for (const item of annotations.items) {
     if (!isScalar(item.key) || typeof item.key.value !== 'string') continue;
     const key = item.key.value;
-    const value = isScalar(item.value) ? String(item.value.value).toLowerCase() : '';
+    const raw = isScalar(item.value) ? String(item.value.value) : '';
+    const value = raw.toLowerCase();
     if (key.startsWith(KUBE_LINTER_PREFIX)) {
       const ids = KUBE_LINTER_CHECKS[key.slice(KUBE_LINTER_PREFIX.length)];
       if (ids) covered = merge(covered, new Set(ids));
@@ -76,6 +79,9 @@ function annotationExemptions(resource: Resource): Covered | undefined {
       if (name === 'exempt') covered = merge(covered, new Set(Object.values(POLARIS_CHECKS).flat()));
       const ids = name.endsWith('-exempt') ? POLARIS_CHECKS[name.slice(0, -'-exempt'.length)] : undefined;
       if (ids) covered = merge(covered, new Set(ids));
+    } else if (key === KUBE_SCORE_IGNORE) {
+      const ids = raw.split(',').flatMap((check) => KUBE_SCORE_CHECKS[check.trim()] ?? []);
+      if (ids.length > 0) covered = merge(covered, new Set(ids));
     }
   }
   return covered;

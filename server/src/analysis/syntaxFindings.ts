@@ -1,5 +1,5 @@
 import type { ManifestFile } from '../parse/model';
-import type { Finding } from './finding';
+import type { Finding } from '../findings/finding';
 
 export const YAML_SYNTAX = 'yaml-syntax';
 

@@ -1,10 +1,10 @@
 import { isScalar } from 'yaml';
-import { CONCEPTS } from '../knowledge/concepts';
-import { DOCS } from '../knowledge/links';
+import { CONCEPTS } from './knowledge/concepts';
+import { DOCS } from './knowledge/links';
 import { labelsOf } from '../parse/workloads';
-import { mapAt, nodeAtPath, pairOf, scalarAt, stringAt } from '../parse/yamlNodes';
-import { resolveFenceposts } from '../rules/support/rollout';
-import { SELECTOR_KINDS } from '../rules/support/scope';
+import { mapAt, nodeAtPath, pairOf, scalarAt, stringAt } from '../yaml/nodes';
+import { resolveFenceposts } from '../k8s/rollout';
+import { SELECTOR_KINDS } from '../k8s/kinds';
 import { formatLabels, selectsLabels } from '../workspace/selectors';
 import { hoverSection } from './support/format';
 import type { HoverProvider } from './types';

@@ -1,7 +1,7 @@
-import { CONCEPTS } from '../knowledge/concepts';
-import { DOCS } from '../knowledge/links';
-import { stringAt } from '../parse/yamlNodes';
-import { splitImage } from '../rules/image-tag';
+import { CONCEPTS } from './knowledge/concepts';
+import { DOCS } from './knowledge/links';
+import { stringAt } from '../yaml/nodes';
+import { splitImage } from '../k8s/image';
 import { hoverSection } from './support/format';
 import { containerLabel, inContainer } from './support/podPath';
 import type { HoverProvider } from './types';

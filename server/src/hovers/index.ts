@@ -1,4 +1,4 @@
-import fieldDocs from '../schema/fieldHover';
+import fieldDocs from './fieldHover';
 import deployments from './deployments';
 import imagePullPolicy from './imagePullPolicy';
 import initContainers from './initContainers';

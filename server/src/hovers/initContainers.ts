@@ -1,7 +1,7 @@
-import { CONCEPTS } from '../knowledge/concepts';
-import { DOCS } from '../knowledge/links';
+import { CONCEPTS } from './knowledge/concepts';
+import { DOCS } from './knowledge/links';
 import { containersOf } from '../parse/workloads';
-import { stringAt } from '../parse/yamlNodes';
+import { stringAt } from '../yaml/nodes';
 import { containerLabel, inContainer, inPodSpec } from './support/podPath';
 import { hoverSection } from './support/format';
 import type { HoverProvider } from './types';

@@ -1,9 +1,9 @@
 import { isScalar } from 'yaml';
-import { CONCEPTS } from '../knowledge/concepts';
-import { DOCS } from '../knowledge/links';
+import { CONCEPTS } from './knowledge/concepts';
+import { DOCS } from './knowledge/links';
 import { labelsOf } from '../parse/workloads';
-import { mapAt } from '../parse/yamlNodes';
-import { SELECTOR_KINDS } from '../rules/support/scope';
+import { mapAt } from '../yaml/nodes';
+import { SELECTOR_KINDS } from '../k8s/kinds';
 import { podTemplateOf } from '../workspace/podTemplate';
 import { formatLabels, selectsLabels } from '../workspace/selectors';
 import { hoverSection } from './support/format';

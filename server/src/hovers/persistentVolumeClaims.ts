@@ -1,8 +1,8 @@
 import { isMap } from 'yaml';
-import { CONCEPTS } from '../knowledge/concepts';
-import { DOCS } from '../knowledge/links';
+import { CONCEPTS } from './knowledge/concepts';
+import { DOCS } from './knowledge/links';
 import type { Resource } from '../parse/model';
-import { mapAt, scalarAt, seqAt, stringAt } from '../parse/yamlNodes';
+import { mapAt, scalarAt, seqAt, stringAt } from '../yaml/nodes';
 import type { ClaimSummary } from '../workspace/summary';
 import { hoverSection } from './support/format';
 import { inPodSpec } from './support/podPath';

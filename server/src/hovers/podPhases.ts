@@ -1,7 +1,7 @@
-import { CONCEPTS } from '../knowledge/concepts';
-import { DOCS } from '../knowledge/links';
+import { CONCEPTS } from './knowledge/concepts';
+import { DOCS } from './knowledge/links';
 import { containersOf } from '../parse/workloads';
-import { mapAt, stringAt } from '../parse/yamlNodes';
+import { mapAt, stringAt } from '../yaml/nodes';
 import { podTemplateOf } from '../workspace/podTemplate';
 import { hoverSection } from './support/format';
 import type { HoverProvider } from './types';

@@ -1,7 +1,7 @@
 import { isSeq, type YAMLMap } from 'yaml';
-import { CONCEPTS } from '../knowledge/concepts';
-import { DOCS } from '../knowledge/links';
-import { mapAt, scalarAt, seqAt, stringAt } from '../parse/yamlNodes';
+import { CONCEPTS } from './knowledge/concepts';
+import { DOCS } from './knowledge/links';
+import { mapAt, scalarAt, seqAt, stringAt } from '../yaml/nodes';
 import { portsOf } from '../workspace/podTemplate';
 import { containerLabel, inContainer } from './support/podPath';
 import { hoverSection, nonNegativeOr, positiveOr } from './support/format';

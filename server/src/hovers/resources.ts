@@ -1,5 +1,5 @@
-import { CONCEPTS } from '../knowledge/concepts';
-import { DOCS } from '../knowledge/links';
+import { CONCEPTS } from './knowledge/concepts';
+import { DOCS } from './knowledge/links';
 import { containerLabel, inContainer } from './support/podPath';
 import { hoverSection } from './support/format';
 import { containerResources, qosOf } from './support/qos';

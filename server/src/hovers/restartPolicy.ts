@@ -1,6 +1,6 @@
-import { DOCS } from '../knowledge/links';
+import { DOCS } from './knowledge/links';
 import { podSpecOf, podSpecPath } from '../parse/workloads';
-import { stringAt } from '../parse/yamlNodes';
+import { stringAt } from '../yaml/nodes';
 import type { HoverProvider } from './types';
 
 const OUTCOMES: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
-import { CONCEPTS } from '../knowledge/concepts';
-import { DOCS } from '../knowledge/links';
-import { mapAt, nodeAtPath, scalarAt, stringAt } from '../parse/yamlNodes';
+import { CONCEPTS } from './knowledge/concepts';
+import { DOCS } from './knowledge/links';
+import { mapAt, nodeAtPath, scalarAt, stringAt } from '../yaml/nodes';
 import { listWords } from '../workspace/describe';
 import { formatLabels } from '../workspace/selectors';
 import type { ResourceSummary } from '../workspace/summary';

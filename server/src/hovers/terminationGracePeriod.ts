@@ -1,7 +1,7 @@
-import { CONCEPTS } from '../knowledge/concepts';
-import { DOCS } from '../knowledge/links';
+import { CONCEPTS } from './knowledge/concepts';
+import { DOCS } from './knowledge/links';
 import { containersOf } from '../parse/workloads';
-import { mapAt, scalarAt } from '../parse/yamlNodes';
+import { mapAt, scalarAt } from '../yaml/nodes';
 import { hoverSection } from './support/format';
 import { containerLabel, inContainer, inPodSpec } from './support/podPath';
 import type { HoverProvider } from './types';

@@ -1,5 +1,5 @@
 import type { ManifestFile } from '../parse/model';
-import type { Location } from '../parse/yamlNodes';
+import type { Location } from '../parse/locate';
 import type { WorkspaceView } from '../workspace/view';
 
 export interface HoverContext {

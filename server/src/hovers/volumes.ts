@@ -1,8 +1,8 @@
 import { isMap, type YAMLMap } from 'yaml';
-import { CONCEPTS } from '../knowledge/concepts';
-import { DOCS } from '../knowledge/links';
+import { CONCEPTS } from './knowledge/concepts';
+import { DOCS } from './knowledge/links';
 import { containersOf, type ContainerView } from '../parse/workloads';
-import { keyName, scalarAt, seqAt, stringAt } from '../parse/yamlNodes';
+import { keyName, scalarAt, seqAt, stringAt } from '../yaml/nodes';
 import { listWords } from '../workspace/describe';
 import { hoverSection } from './support/format';
 import { containerLabel, inContainer, inPodSpec } from './support/podPath';

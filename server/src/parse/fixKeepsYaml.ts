@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import type { Fix } from '../analysis/finding';
+import type { Fix } from '../findings/finding';
 import type { ManifestFile } from './model';
 import { hasSyntaxErrors } from './parseManifest';
 

@@ -1,8 +1,9 @@
 import type { Document, YAMLMap } from 'yaml';
 import type { ParsedChunk } from './documentChunks';
 
-/** Offsets into the document text: [start, end). */
-export type Span = readonly [number, number];
+import type { Span } from '../yaml/span';
+
+export type { Span };
 
 export interface SyntaxProblem {
   code: string;

@@ -1,6 +1,6 @@
 import { isMap, type YAMLMap } from 'yaml';
 import type { Resource } from './model';
-import { mapAt, nodeAtPath, seqAt, stringAt, type PathSegment } from './yamlNodes';
+import { mapAt, nodeAtPath, seqAt, stringAt, type PathSegment } from '../yaml/nodes';
 
 /** Where each Pod-making kind keeps its pod spec. */
 const POD_SPEC_PATHS: Record<string, PathSegment[]> = {

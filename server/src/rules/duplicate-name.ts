@@ -1,10 +1,10 @@
 import { isMap, isScalar, type Node, type Scalar, type YAMLMap } from 'yaml';
-import type { Fix } from '../analysis/finding';
-import { replaceScalar } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
+import type { Fix } from '../findings/finding';
+import { replaceScalar } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import type { Span } from '../parse/model';
 import { containersOf, podSpecOf } from '../parse/workloads';
-import { mapAt, pairOf, seqAt } from '../parse/yamlNodes';
+import { mapAt, pairOf, seqAt } from '../yaml/nodes';
 import { nodeSpan } from './support/nodes';
 import type { Rule, RuleContext } from './types';
 

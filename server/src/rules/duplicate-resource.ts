@@ -1,6 +1,6 @@
-import { ruleDocsUrl } from '../docsUrl';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import type { ManifestFile, Resource } from '../parse/model';
-import { mapAt, pairOf, spanOf } from '../parse/yamlNodes';
+import { mapAt, pairOf, spanOf } from '../yaml/nodes';
 import { whereIs } from '../workspace/describe';
 import { identityKey } from '../workspace/workspaceIndex';
 import type { Rule } from './types';

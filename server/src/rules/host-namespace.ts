@@ -1,7 +1,7 @@
-import { removePair } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
+import { removePair } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { podSpecOf } from '../parse/workloads';
-import { pairOf } from '../parse/yamlNodes';
+import { pairOf } from '../yaml/nodes';
 import { isTrue, keySpan } from './support/nodes';
 import type { Rule } from './types';
 
@@ -19,6 +19,7 @@ const rule: Rule = {
     description: "Pods that share the node's network, process or IPC namespace (hostNetwork, hostPID, hostIPC).",
     docsUrl: ruleDocsUrl('host-namespace'),
     fixable: true,
+    peers: { kubeLinter: ['host-network', 'host-pid', 'host-ipc'], polaris: ['hostNetworkSet', 'hostPIDSet', 'hostIPCSet'] },
   },
   check(context) {
     const podSpec = podSpecOf(context.resource);

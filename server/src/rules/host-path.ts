@@ -1,7 +1,7 @@
 import { isMap } from 'yaml';
-import { ruleDocsUrl } from '../docsUrl';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { podSpecOf } from '../parse/workloads';
-import { mapAt, pairOf, seqAt, stringAt } from '../parse/yamlNodes';
+import { mapAt, pairOf, seqAt, stringAt } from '../yaml/nodes';
 import { keySpan } from './support/nodes';
 import type { Rule } from './types';
 
@@ -16,6 +16,7 @@ const rule: Rule = {
     description: "hostPath volumes: the pod reads or writes the node's files (information; a warning for sensitive paths and runtime sockets).",
     docsUrl: ruleDocsUrl('host-path'),
     fixable: false,
+    peers: { kubeLinter: ['sensitive-host-mounts', 'docker-sock', 'writable-host-mount'], polaris: ['hostPathSet'] },
   },
   check(context) {
     for (const volume of seqAt(podSpecOf(context.resource), 'volumes')?.items ?? []) {

@@ -1,8 +1,9 @@
 import { isScalar, type Scalar } from 'yaml';
-import { replaceScalar } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
+import { replaceScalar } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { containersOf, podSpecOf } from '../parse/workloads';
-import { pairOf } from '../parse/yamlNodes';
+import { pairOf } from '../yaml/nodes';
+import { splitImage } from '../k8s/image';
 import { isPlaceholder } from './support/formats';
 import { nodeSpan } from './support/nodes';
 import type { Rule } from './types';
@@ -18,6 +19,7 @@ const rule: Rule = {
     description: 'Images without a tag or with `:latest`: what runs changes without the manifest changing.',
     docsUrl: ruleDocsUrl('image-tag'),
     fixable: true,
+    peers: { kubeLinter: ['latest-tag'], polaris: ['tagNotSpecified'], kubeScore: ['container-image-tag'] },
   },
   check(context) {
     for (const container of containersOf(podSpecOf(context.resource))) {
@@ -39,12 +41,5 @@ const rule: Rule = {
     }
   },
 };
-
-export function splitImage(image: string): { repository: string; tag?: string } {
-  const slash = image.lastIndexOf('/');
-  const colon = image.lastIndexOf(':');
-  if (colon > slash) return { repository: image.slice(0, colon), tag: image.slice(colon + 1) };
-  return { repository: image };
-}
 
 export default rule;

@@ -1,8 +1,8 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
-import { replaceScalar } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
+import { replaceScalar } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { podMetadataOf, podSpecOf } from '../parse/workloads';
-import { mapAt } from '../parse/yamlNodes';
+import { mapAt } from '../yaml/nodes';
 import { checkLabelValue, checkQualifiedName, isPlaceholder, normalizeLabelValue } from './support/formats';
 import { nodeSpan } from './support/nodes';
 import type { Rule, RuleContext } from './types';
@@ -15,6 +15,7 @@ const rule: Rule = {
     description: 'Label keys and values, selector and nodeSelector entries, and annotation keys with a syntax the API server rejects.',
     docsUrl: ruleDocsUrl('invalid-label'),
     fixable: true,
+    peers: { kubeScore: ['label-values'] },
   },
   check(context) {
     const { resource } = context;

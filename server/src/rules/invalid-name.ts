@@ -1,8 +1,8 @@
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
-import { replaceScalar } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
+import { replaceScalar } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { containersOf, podSpecOf } from '../parse/workloads';
-import { mapAt, pairOf, seqAt } from '../parse/yamlNodes';
+import { mapAt, pairOf, seqAt } from '../yaml/nodes';
 import { checkName, isPlaceholder, normalizeName, type NameFormat } from './support/formats';
 import { nodeSpan } from './support/nodes';
 import type { Rule, RuleContext } from './types';

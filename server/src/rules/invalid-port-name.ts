@@ -1,7 +1,7 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
-import { ruleDocsUrl } from '../docsUrl';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { containersOf, podSpecOf } from '../parse/workloads';
-import { mapAt, pairOf, seqAt } from '../parse/yamlNodes';
+import { mapAt, pairOf, seqAt } from '../yaml/nodes';
 import { checkPortName, isPlaceholder } from './support/formats';
 import { nodeSpan } from './support/nodes';
 import { probesOf } from './support/probes';
@@ -15,6 +15,7 @@ const rule: Rule = {
     description: 'Container port names, named targetPorts and named probe ports that break IANA_SVC_NAME (15 characters, lower-case, at least one letter).',
     docsUrl: ruleDocsUrl('invalid-port-name'),
     fixable: true,
+    peers: { kubeLinter: ['invalid-target-ports'], kubeScore: ['container-ports-check'] },
   },
   check(context) {
     const { resource } = context;

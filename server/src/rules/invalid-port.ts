@@ -1,7 +1,7 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
-import { ruleDocsUrl } from '../docsUrl';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { containersOf, podSpecOf } from '../parse/workloads';
-import { mapAt, pairOf, seqAt } from '../parse/yamlNodes';
+import { mapAt, pairOf, seqAt } from '../yaml/nodes';
 import { nodeSpan } from './support/nodes';
 import { probesOf } from './support/probes';
 import type { Rule, RuleContext } from './types';
@@ -14,6 +14,7 @@ const rule: Rule = {
     description: 'Port numbers outside 1-65535 (containerPort, hostPort, Service port and targetPort, probe ports).',
     docsUrl: ruleDocsUrl('invalid-port'),
     fixable: false,
+    peers: { kubeScore: ['container-ports-check'] },
   },
   check(context) {
     const { resource } = context;

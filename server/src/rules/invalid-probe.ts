@@ -1,9 +1,9 @@
 import { isScalar, type YAMLMap } from 'yaml';
-import type { Fix } from '../analysis/finding';
-import { removePair, replaceScalar, setIn } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
+import type { Fix } from '../findings/finding';
+import { removePair, replaceScalar, setIn } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { containersOf, podSpecOf, type ContainerView } from '../parse/workloads';
-import { pairOf } from '../parse/yamlNodes';
+import { pairOf } from '../yaml/nodes';
 import { keySpan, nodeSpan } from './support/nodes';
 import { PROBE_HANDLERS, probesOf, type ProbeView } from './support/probes';
 import type { Rule, RuleContext } from './types';

@@ -1,10 +1,10 @@
 import { isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { replaceScalar } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
-import { mapAt } from '../parse/yamlNodes';
+import { replaceScalar } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
+import { mapAt } from '../yaml/nodes';
 import { isPlaceholder } from './support/formats';
 import { nodeSpan } from './support/nodes';
-import { parseQuantity, suggestQuantity } from './support/quantity';
+import { parseQuantity, suggestQuantity } from '../k8s/quantity';
 import { isByteResource, resourceBlocksOf, sizeLimitsOf } from './support/resources';
 import type { Rule, RuleContext } from './types';
 

@@ -1,7 +1,7 @@
 import { isScalar, type Scalar } from 'yaml';
-import { replaceScalar } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
-import { pairOf } from '../parse/yamlNodes';
+import { replaceScalar } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
+import { pairOf } from '../yaml/nodes';
 import { containersOf, podSpecOf } from '../parse/workloads';
 import type { Rule, RuleContext } from './types';
 
@@ -17,6 +17,7 @@ const rule: Rule = {
     description: 'restartPolicy values the API server rejects for this kind of workload or container.',
     docsUrl: ruleDocsUrl('invalid-restart-policy'),
     fixable: true,
+    peers: { kubeLinter: ['restart-policy'], kubeScore: ['cronjob-restartpolicy'] },
   },
   check(context) {
     const podSpec = podSpecOf(context.resource);

@@ -1,4 +1,4 @@
-import { ruleDocsUrl } from '../docsUrl';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { reportMissingProbe } from './support/missingProbe';
 import type { Rule } from './types';
 
@@ -10,6 +10,7 @@ const rule: Rule = {
     description: 'Long-running containers that serve a port but have no livenessProbe (Jobs are not checked).',
     docsUrl: ruleDocsUrl('missing-liveness-probe'),
     fixable: true,
+    peers: { kubeLinter: ['no-liveness-probe'], polaris: ['livenessProbeMissing'], kubeScore: ['pod-probes'] },
   },
   check(context) {
     reportMissingProbe(context, 'livenessProbe', 'Without one, a process that hangs without exiting is never restarted.');

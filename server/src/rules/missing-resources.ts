@@ -1,9 +1,9 @@
 import type { YAMLMap } from 'yaml';
-import type { Fix } from '../analysis/finding';
-import { mergeInto } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
+import type { Fix } from '../findings/finding';
+import { mergeInto } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { containersOf, podSpecOf } from '../parse/workloads';
-import { mapAt, pairOf } from '../parse/yamlNodes';
+import { mapAt, pairOf } from '../yaml/nodes';
 import { containerSpan } from './support/nodes';
 import type { Rule, RuleContext } from './types';
 
@@ -18,6 +18,7 @@ const rule: Rule = {
     description: 'Containers without CPU or memory requests (a limit counts as the request). CPU limits are not demanded.',
     docsUrl: ruleDocsUrl('missing-resources'),
     fixable: true,
+    peers: { kubeLinter: ['unset-cpu-requirements', 'unset-memory-requirements'], polaris: ['cpuRequestsMissing', 'memoryRequestsMissing', 'cpuLimitsMissing', 'memoryLimitsMissing'], kubeScore: ['container-resources'] },
   },
   check(context) {
     const podSpec = podSpecOf(context.resource);

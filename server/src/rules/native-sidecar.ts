@@ -1,8 +1,8 @@
-import type { TextEdit } from '../analysis/finding';
-import { columnOf, dashOf, eolOf, lineEndOf, lineStartOf } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
+import type { TextEdit } from '../yaml/span';
+import { columnOf, dashOf, eolOf, lineEndOf, lineStartOf } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { containersOf, podSpecOf, type ContainerView } from '../parse/workloads';
-import { pairOf, seqAt, stringAt } from '../parse/yamlNodes';
+import { pairOf, seqAt, stringAt } from '../yaml/nodes';
 import { containerSpan } from './support/nodes';
 import type { Rule, RuleContext } from './types';
 

@@ -1,8 +1,8 @@
 import { isScalar, isSeq } from 'yaml';
-import { mergeInto, replaceScalar } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
+import { mergeInto, replaceScalar } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { containersOf, podSpecOf } from '../parse/workloads';
-import { mapAt, nodeAtPath } from '../parse/yamlNodes';
+import { mapAt, nodeAtPath } from '../yaml/nodes';
 import { containerSpan, nodeSpan } from './support/nodes';
 import { containerSetting } from './support/securityContext';
 import type { Rule } from './types';
@@ -15,6 +15,7 @@ const rule: Rule = {
     description: 'allowPrivilegeEscalation: true, contradictions the API server rejects, and containers that do not turn it off (a hint).',
     docsUrl: ruleDocsUrl('privilege-escalation'),
     fixable: true,
+    peers: { kubeLinter: ['privilege-escalation-container'], polaris: ['privilegeEscalationAllowed'] },
   },
   check(context) {
     for (const container of containersOf(podSpecOf(context.resource))) {

@@ -1,5 +1,5 @@
-import { replaceScalar } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
+import { replaceScalar } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { containersOf, podSpecOf } from '../parse/workloads';
 import { nodeSpan } from './support/nodes';
 import { containerSetting } from './support/securityContext';
@@ -13,6 +13,7 @@ const rule: Rule = {
     description: 'Privileged containers: root on the node, with every device and capability.',
     docsUrl: ruleDocsUrl('privileged'),
     fixable: true,
+    peers: { kubeLinter: ['privileged-container'], polaris: ['runAsPrivileged'], kubeScore: ['container-security-context-privileged'] },
   },
   check(context) {
     for (const container of containersOf(podSpecOf(context.resource))) {

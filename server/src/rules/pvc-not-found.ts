@@ -1,6 +1,6 @@
-import { eolOf } from '../analysis/edits';
-import type { Fix } from '../analysis/finding';
-import { ruleDocsUrl } from '../docsUrl';
+import { eolOf } from '../yaml/edits';
+import type { Fix } from '../findings/finding';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { claimRefs, podTemplateOf } from '../workspace/podTemplate';
 import type { Rule, RuleContext } from './types';
 

@@ -1,10 +1,10 @@
 import { isScalar, type Scalar } from 'yaml';
-import type { Fix } from '../analysis/finding';
-import { quoteLike } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
-import { mapAt, pairOf } from '../parse/yamlNodes';
+import type { Fix } from '../findings/finding';
+import { quoteLike } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
+import { mapAt, pairOf } from '../yaml/nodes';
 import { nodeSpan } from './support/nodes';
-import { parseQuantity } from './support/quantity';
+import { parseQuantity } from '../k8s/quantity';
 import { resourceBlocksOf } from './support/resources';
 import type { Rule, RuleContext } from './types';
 

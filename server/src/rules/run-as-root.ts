@@ -1,5 +1,5 @@
-import { mergeInto, replaceScalar } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
+import { mergeInto, replaceScalar } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { containersOf, podSpecOf } from '../parse/workloads';
 import { containerSpan, nodeSpan } from './support/nodes';
 import { containerSetting, effectiveSetting } from './support/securityContext';
@@ -10,9 +10,10 @@ const rule: Rule = {
     id: 'run-as-root',
     severity: 'warning',
     category: 'security',
-    description: 'Containers that run as root (runAsUser: 0), or that nothing stops from running as root (a hint).',
+    description: 'Containers that run as root (runAsUser: 0) or with the root group (runAsGroup: 0), or that nothing stops from running as root (a hint).',
     docsUrl: ruleDocsUrl('run-as-root'),
     fixable: true,
+    peers: { kubeLinter: ['run-as-non-root'], polaris: ['runAsRootAllowed'], kubeScore: ['container-security-context-user-group-id'] },
   },
   check(context) {
     const podSpec = podSpecOf(context.resource);
@@ -21,8 +22,17 @@ const rule: Rule = {
       const user = effectiveSetting(container.node, podSpec, 'runAsUser');
       const nonRoot = effectiveSetting(container.node, podSpec, 'runAsNonRoot');
       const name = container.name ?? '?';
+      const group = effectiveSetting(container.node, podSpec, 'runAsGroup');
+      if (group?.value === 0) {
+        context.report({ span: nodeSpan(group)!, message: `Container "${name}" runs with the root group (runAsGroup: 0): its processes can read and write every file the group root may, in the image and on mounted volumes.` });
+      }
       if (user?.value === 0) {
-        context.report({ span: nodeSpan(user)!, message: `Container "${name}" runs as root (runAsUser: 0): a process that escapes the container is root on the node.` });
+        context.report({
+          span: nodeSpan(user)!,
+          message: nonRoot?.value === true
+            ? `Container "${name}" sets runAsUser: 0 under runAsNonRoot: true: the kubelet refuses to start it (CreateContainerConfigError: its runAsUser breaks the non-root policy).`
+            : `Container "${name}" runs as root (runAsUser: 0): a process that escapes the container is root on the node.`,
+        });
         continue;
       }
       if (nonRoot?.value === true || (typeof user?.value === 'number' && user.value > 0)) continue;

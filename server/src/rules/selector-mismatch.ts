@@ -1,11 +1,11 @@
 import { isMap, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import type { Fix } from '../analysis/finding';
-import { removePair, replaceWithString, setIn } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
-import { mapAt, nodeAtPath, pairOf, seqAt, stringAt } from '../parse/yamlNodes';
+import type { Fix } from '../findings/finding';
+import { removePair, replaceWithString, setIn } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
+import { mapAt, nodeAtPath, pairOf, seqAt, stringAt } from '../yaml/nodes';
 import { labelsOf } from '../parse/workloads';
 import { keySpan, nodeSpan } from './support/nodes';
-import { SELECTOR_KINDS } from './support/scope';
+import { SELECTOR_KINDS } from '../k8s/kinds';
 import type { Rule, RuleContext } from './types';
 
 const rule: Rule = {
@@ -16,6 +16,7 @@ const rule: Rule = {
     description: "A controller's selector that its own pod template labels do not satisfy (the API server rejects it).",
     docsUrl: ruleDocsUrl('selector-mismatch'),
     fixable: true,
+    peers: { kubeLinter: ['mismatching-selector'], kubeScore: ['deployment-pod-selector-labels-match-template-metadata-labels', 'statefulset-pod-selector-labels-match-template-metadata-labels'] },
   },
   check(context) {
     const { resource } = context;

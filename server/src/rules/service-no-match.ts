@@ -1,8 +1,9 @@
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
-import { removePair, replaceWithString } from '../analysis/edits';
-import type { Fix, TextEdit } from '../analysis/finding';
-import { ruleDocsUrl } from '../docsUrl';
-import { mapAt, pairOf, spanOf } from '../parse/yamlNodes';
+import { removePair, replaceWithString } from '../yaml/edits';
+import type { Fix } from '../findings/finding';
+import type { TextEdit } from '../yaml/span';
+import { ruleDocsUrl } from '../findings/docsUrl';
+import { mapAt, pairOf, spanOf } from '../yaml/nodes';
 import { resourceLabel } from '../workspace/describe';
 import { formatLabels } from '../workspace/selectors';
 import type { ResourceSummary } from '../workspace/summary';
@@ -20,6 +21,7 @@ const rule: Rule = {
     description: "A Service's selector matches the labels of no Pod or workload pod template in the workspace.",
     docsUrl: ruleDocsUrl('service-no-match'),
     fixable: true,
+    peers: { kubeLinter: ['dangling-service'], kubeScore: ['service-targets-pod'] },
   },
   check(context) {
     const { resource, workspace, report } = context;

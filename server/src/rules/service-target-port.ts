@@ -1,8 +1,8 @@
 import { isScalar, type Scalar } from 'yaml';
-import { replaceWithString } from '../analysis/edits';
-import type { Fix } from '../analysis/finding';
-import { ruleDocsUrl } from '../docsUrl';
-import { nodeAtPath, spanOf } from '../parse/yamlNodes';
+import { replaceWithString } from '../yaml/edits';
+import type { Fix } from '../findings/finding';
+import { ruleDocsUrl } from '../findings/docsUrl';
+import { nodeAtPath, spanOf } from '../yaml/nodes';
 import { listWords, resourceLabel } from '../workspace/describe';
 import type { Rule } from './types';
 
@@ -21,7 +21,8 @@ const rule: Rule = {
     const selector = (resource.object?.spec as Record<string, unknown> | undefined)?.selector;
     if (!selector || typeof selector !== 'object' || Array.isArray(selector) || Object.keys(selector).length === 0) return;
     const labels = Object.fromEntries(Object.entries(selector).map(([key, value]) => [key, String(value)]));
-    const selected = workspace.index.podTemplatesSelectedBy(labels, resource.namespace);
+    // A half-written workload (no containers yet) declares nothing to compare with.
+    const selected = workspace.index.podTemplatesSelectedBy(labels, resource.namespace).filter((summary) => summary.template!.containers.length > 0);
     if (selected.length === 0) return;
     const ports = nodeAtPath(resource.root, ['spec', 'ports']);
     const items = ports && 'items' in ports && Array.isArray(ports.items) ? ports.items : [];

@@ -1,10 +1,10 @@
 import { isScalar } from 'yaml';
-import { replaceScalar, setIn } from '../analysis/edits';
-import type { Fix } from '../analysis/finding';
-import { ruleDocsUrl } from '../docsUrl';
-import { mapAt, pairOf } from '../parse/yamlNodes';
+import { replaceScalar, setIn } from '../yaml/edits';
+import type { Fix } from '../findings/finding';
+import { ruleDocsUrl } from '../findings/docsUrl';
+import { mapAt, pairOf } from '../yaml/nodes';
 import { keySpan, nodeSpan } from './support/nodes';
-import { resolveFenceposts } from './support/rollout';
+import { resolveFenceposts } from '../k8s/rollout';
 import type { Rule } from './types';
 
 const rule: Rule = {
@@ -15,6 +15,7 @@ const rule: Rule = {
     description: 'A Deployment with one replica whose rollout removes that pod before a new one is ready (maxUnavailable resolving to 1, or Recreate).',
     docsUrl: ruleDocsUrl('single-replica'),
     fixable: true,
+    peers: { kubeLinter: ['minimum-three-replicas'], polaris: ['deploymentMissingReplicas'], kubeScore: ['deployment-replicas'] },
   },
   check(context) {
     if (context.resource.kind !== 'Deployment') return;

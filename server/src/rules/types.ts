@@ -1,21 +1,9 @@
-import type { Finding, Severity } from '../analysis/finding';
-import type { FixesOrBuilder } from '../analysis/lazyFixes';
+import type { Finding, Severity } from '../findings/finding';
+import type { RuleMeta } from '../findings/ruleMeta';
+import type { FixesOrBuilder } from '../findings/lazyFixes';
 import type { ManifestFile, Resource, Span } from '../parse/model';
 import type { Settings } from '../settings';
 import type { WorkspaceView } from '../workspace/view';
-
-export type RuleCategory = 'api' | 'schema' | 'best-practice' | 'security' | 'cross-resource';
-
-export interface RuleMeta {
-  /** Stable kebab-case id: the diagnostic code. */
-  id: string;
-  severity: Severity;
-  category: RuleCategory;
-  /** One line, shown in docs/rules.md. */
-  description: string;
-  docsUrl: string;
-  fixable: boolean;
-}
 
 export interface RuleContext {
   file: ManifestFile;
@@ -32,4 +20,4 @@ export interface Rule {
   check(context: RuleContext): void;
 }
 
-export type { Finding };
+export type { Finding, RuleMeta };

@@ -1,10 +1,10 @@
 import { distance } from 'fastest-levenshtein';
 import { isMap, isScalar, type Scalar } from 'yaml';
-import type { Fix } from '../analysis/finding';
-import { appendToList, replaceScalar } from '../analysis/edits';
-import { ruleDocsUrl } from '../docsUrl';
+import type { Fix } from '../findings/finding';
+import { appendToList, replaceScalar } from '../yaml/edits';
+import { ruleDocsUrl } from '../findings/docsUrl';
 import { containersOf, podSpecOf } from '../parse/workloads';
-import { mapAt, pairOf, seqAt, stringAt } from '../parse/yamlNodes';
+import { mapAt, pairOf, seqAt, stringAt } from '../yaml/nodes';
 import { isPlaceholder } from './support/formats';
 import { nodeSpan } from './support/nodes';
 import type { Rule, RuleContext } from './types';

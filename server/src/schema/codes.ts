@@ -1,5 +1,5 @@
-import { ruleDocsUrl } from '../docsUrl';
-import type { RuleMeta } from '../rules/types';
+import { ruleDocsUrl } from '../findings/docsUrl';
+import type { RuleMeta } from '../findings/ruleMeta';
 
 /** The diagnostics of the schema validation: each is a rule id for settings, docs/rules.md and `code`. */
 export type SchemaCode = 'unknown-field' | 'invalid-type' | 'missing-required' | 'invalid-enum' | 'unknown-kind' | 'removed-api-version';

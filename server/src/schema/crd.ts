@@ -1,4 +1,5 @@
 import type { ManifestFile } from '../parse/model';
+import type { WorkspaceCrds } from '../workspace/crds';
 import { BUILTIN_SCHEMA } from './builtin';
 import { ANY, type Field, type ObjectType, type SchemaType } from './model';
 
@@ -37,6 +38,27 @@ export function fileCrdSource(file: ManifestFile): CrdSource | undefined {
   if (!file.resources.some((resource) => resource.kind === 'CustomResourceDefinition')) return undefined;
   const schemas = crdSchemas(file.resources.map((resource) => resource.object));
   return { lookup: (apiVersion, kind) => schemas.get(`${apiVersion} ${kind}`) };
+}
+
+const schemasOfFile = new WeakMap<readonly Record<string, unknown>[], Map<string, ObjectType>>();
+
+/** A CRD source over the workspace's CustomResourceDefinitions (each file's converted once per new set of definitions). */
+export function workspaceCrdSource(crds: WorkspaceCrds): CrdSource {
+  return {
+    lookup(apiVersion, kind) {
+      const key = `${apiVersion} ${kind}`;
+      for (const objects of crds.files()) {
+        let schemas = schemasOfFile.get(objects);
+        if (!schemas) {
+          schemas = crdSchemas(objects);
+          schemasOfFile.set(objects, schemas);
+        }
+        const schema = schemas.get(key);
+        if (schema) return schema;
+      }
+      return undefined;
+    },
+  };
 }
 
 /** The root of a custom resource: apiVersion, kind and metadata are the API server's, whatever the CRD says. */

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
-import { columnOf, eolOf, lineEndOf, lineStartOf, removePair } from '../analysis/edits';
-import type { Fix } from '../analysis/finding';
-import { pairOf } from '../parse/yamlNodes';
+import { columnOf, eolOf, lineEndOf, lineStartOf, removePair } from '../yaml/edits';
+import type { Fix } from '../findings/finding';
+import { pairOf } from '../yaml/nodes';
 
 /**
  * Moves a misplaced key (`ports` written under a Deployment's `spec`) to where it belongs (`path`, as

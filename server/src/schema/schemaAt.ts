@@ -1,7 +1,8 @@
 import type { ManifestFile, Resource } from '../parse/model';
-import type { PathSegment } from '../parse/yamlNodes';
+import type { PathSegment } from '../yaml/nodes';
 import { BUILTIN_SCHEMA } from './builtin';
-import type { CrdSource } from './crd';
+import type { WorkspaceView } from '../workspace/view';
+import { workspaceCrdSource, type CrdSource } from './crd';
 import type { Field, ObjectType, SchemaType } from './model';
 import { crdSourcesFor } from './validate';
 
@@ -17,16 +18,20 @@ export interface SchemaAtPath {
 
 const crdCache = new WeakMap<ManifestFile, CrdSource[]>();
 
-/** The schema of a resource's root: its built-in kind, or the CRD that declares it. Removed versions have none. */
-export function rootSchemaOf(file: ManifestFile, apiVersion: string | undefined, kind: string | undefined): ObjectType | undefined {
+/**
+ * The schema of a resource's root: its built-in kind, or the CRD that declares it (in the file, else in the
+ * workspace). Removed versions have none.
+ */
+export function rootSchemaOf(file: ManifestFile, apiVersion: string | undefined, kind: string | undefined, workspace?: WorkspaceView): ObjectType | undefined {
   if (!apiVersion || !kind) return undefined;
   const builtin = BUILTIN_SCHEMA.kind(apiVersion, kind);
   if (builtin) return builtin.type;
-  let sources = crdCache.get(file);
-  if (!sources) {
-    sources = crdSourcesFor(file);
-    crdCache.set(file, sources);
+  let fileSources = crdCache.get(file);
+  if (!fileSources) {
+    fileSources = crdSourcesFor(file);
+    crdCache.set(file, fileSources);
   }
+  const sources = workspace ? [...fileSources, workspaceCrdSource(workspace.index.crds)] : fileSources;
   for (const source of sources) {
     const type = source.lookup(apiVersion, kind);
     if (type) return type;
@@ -34,8 +39,8 @@ export function rootSchemaOf(file: ManifestFile, apiVersion: string | undefined,
   return undefined;
 }
 
-export function resourceSchema(file: ManifestFile, resource: Resource): ObjectType | undefined {
-  return rootSchemaOf(file, resource.apiVersion, resource.kind);
+export function resourceSchema(file: ManifestFile, resource: Resource, workspace?: WorkspaceView): ObjectType | undefined {
+  return rootSchemaOf(file, resource.apiVersion, resource.kind, workspace);
 }
 
 /** Follows `path` (keys and list indexes) down from `root`; undefined where the path leaves the schema. */

@@ -1,15 +1,15 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
-import { insertEntries, replaceScalar } from '../analysis/edits';
-import type { Finding, Fix } from '../analysis/finding';
-import { setFixes } from '../analysis/lazyFixes';
+import { insertEntries, replaceScalar } from '../yaml/edits';
+import type { Finding, Fix } from '../findings/finding';
+import { setFixes } from '../findings/lazyFixes';
 import type { ManifestFile, Span } from '../parse/model';
 import { hasSyntaxErrors } from '../parse/parseManifest';
-import { mapAt, nodeAtPath, pairOf } from '../parse/yamlNodes';
+import { mapAt, nodeAtPath, pairOf } from '../yaml/nodes';
 import type { Settings } from '../settings';
 import { BUILTIN_SCHEMA } from './builtin';
 import { schemaCodeMeta } from './codes';
-import { fileCrdSource, type CrdSource } from './crd';
-import { workspaceCrdSource } from './crdRegistry';
+import type { WorkspaceView } from '../workspace/view';
+import { fileCrdSource, workspaceCrdSource, type CrdSource } from './crd';
 import type { RemovedApi } from './removedApis';
 import { preferredVersionOf, resolveKind } from './resolveKind';
 import { suggest } from './suggest';
@@ -17,15 +17,16 @@ import { hasPatchDirective, listedAsPatch, mayHoldPatchDirective } from './kusto
 import { validateObject, type TreeContext, type TreeReport } from './validateTree';
 
 /** The CRD sources that apply to `file`: its own CustomResourceDefinitions, then the workspace's. */
-export function crdSourcesFor(file: ManifestFile): CrdSource[] {
-  return [fileCrdSource(file), workspaceCrdSource()].filter((source): source is CrdSource => source !== undefined);
+export function crdSourcesFor(file: ManifestFile, workspace?: WorkspaceView): CrdSource[] {
+  const sources = [fileCrdSource(file), workspace && workspaceCrdSource(workspace.index.crds)];
+  return sources.filter((source): source is CrdSource => source !== undefined);
 }
 
 /**
  * Checks every resource of `file` against the Kubernetes API schema (or its CRD). Templated files are not checked;
- * in Kustomize patches (told apart by their `uri`'s kustomization, or by `$patch` directives) absent fields are fine.
+ * in Kustomize patches (told apart by the workspace `uri`'s kustomization, or by `$patch` directives) absent fields are fine.
  */
-export function validateSchema(file: ManifestFile, settings: Settings, uri?: string): Finding[] {
+export function validateSchema(file: ManifestFile, settings: Settings, workspace?: WorkspaceView): Finding[] {
   if (file.templated || file.oversized) return [];
   const findings: Finding[] = [];
   const report = (found: TreeReport): void => {
@@ -34,8 +35,8 @@ export function validateSchema(file: ManifestFile, settings: Settings, uri?: str
     if (level === 'off') return;
     findings.push(setFixes({ code: found.code, severity: level, message: found.message, span: found.span }, found.fixes));
   };
-  const crds = crdSourcesFor(file);
-  const listedPatch = uri !== undefined && listedAsPatch(uri);
+  const crds = crdSourcesFor(file, workspace);
+  const listedPatch = workspace !== undefined && listedAsPatch(workspace.uri);
   const directives = mayHoldPatchDirective(file.text);
   for (const resource of file.resources) {
     // As with the rules: on a document with YAML errors the tree is the parser's guess, and a fix on it can land in the next document.

@@ -1,10 +1,10 @@
 import { closest } from 'fastest-levenshtein';
 import { isAlias, isMap, isNode, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
-import { insertEntries, replaceScalar } from '../analysis/edits';
-import type { Fix } from '../analysis/finding';
-import type { FixesOrBuilder } from '../analysis/lazyFixes';
+import { insertEntries, replaceScalar } from '../yaml/edits';
+import type { Fix } from '../findings/finding';
+import type { FixesOrBuilder } from '../findings/lazyFixes';
 import type { Span } from '../parse/model';
-import { mapAt, nodeAtPath } from '../parse/yamlNodes';
+import { mapAt, nodeAtPath } from '../yaml/nodes';
 import type { SchemaCode } from './codes';
 import { BUILTIN_SCHEMA } from './builtin';
 import { nestedPathOf } from './misplaced';

@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import type { Resource, Span } from '../parse/model';
 import { labelsOf, podMetadataOf, podSpecOf } from '../parse/workloads';
-import { mapAt, nodeAtPath, pairOf, seqAt, spanOf, stringAt } from '../parse/yamlNodes';
+import { mapAt, nodeAtPath, pairOf, seqAt, spanOf, stringAt } from '../yaml/nodes';
 
 export interface PodTemplate {
   spec: YAMLMap;
@@ -41,6 +41,16 @@ export interface ConfigRef extends NamedRef {
   via: 'volume' | 'env';
   /** The map that holds the name (and `optional`). */
   source: YAMLMap;
+  /** The keys read from the object: `key` of an env ref, `items[].key` of a volume (empty: the whole object). */
+  keys: KeyRef[];
+}
+
+export interface KeyRef {
+  key: string;
+  /** The span of the key's value. */
+  span: Span;
+  /** The map that holds `key` (an env ref, or one of a volume's items). */
+  source: YAMLMap;
 }
 
 function nameRef(map: YAMLMap | undefined, key: string): NamedRef | undefined {
@@ -63,7 +73,16 @@ export function claimRefs(podSpec: YAMLMap | undefined): NamedRef[] {
 
 function configRef(kind: ConfigKind, map: YAMLMap | undefined, key: string, via: ConfigRef['via']): ConfigRef | undefined {
   const ref = map ? nameRef(map, key) : undefined;
-  return ref && map ? { ...ref, kind, via, optional: map.get('optional') === true, source: map } : undefined;
+  return ref && map ? { ...ref, kind, via, optional: map.get('optional') === true, source: map, keys: keyRefs(map, via) } : undefined;
+}
+
+/** An env ref reads its `key`; a volume reads each `items[].key` (or, without items, every key). */
+function keyRefs(map: YAMLMap, via: ConfigRef['via']): KeyRef[] {
+  const holders = via === 'env' ? [map] : (seqAt(map, 'items')?.items ?? []).filter(isMap);
+  return holders.flatMap((holder): KeyRef[] => {
+    const ref = nameRef(holder, 'key');
+    return ref ? [{ key: ref.name, span: ref.span, source: holder }] : [];
+  });
 }
 
 /** Every ConfigMap and Secret the pod reads: volumes (also projected), env valueFrom and envFrom, in every container. */

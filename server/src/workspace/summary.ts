@@ -1,7 +1,7 @@
 import type { Range } from 'vscode-languageserver';
 import type { ManifestFile, Resource } from '../parse/model';
-import { containersOf } from '../parse/workloads';
-import { mapAt, nodeAtPath, pairOf, spanOf } from '../parse/yamlNodes';
+import { containersOf, isPodMaking, labelsOf, podMetadataOf } from '../parse/workloads';
+import { mapAt, nodeAtPath, pairOf, spanOf } from '../yaml/nodes';
 import { LineIndex } from './lineIndex';
 import { claimRefs, configRefs, podTemplateOf, portsOf, type ConfigKind } from './podTemplate';
 
@@ -22,7 +22,14 @@ export interface ResourceSummary {
   service?: ServiceSummary;
   claim?: ClaimSummary;
   /** ConfigMaps and Secrets this resource creates (itself, or through a generator, a SealedSecret, an ExternalSecret). */
-  provides: Array<{ kind: ConfigKind; name: string }>;
+  provides: ProvidedConfig[];
+}
+
+export interface ProvidedConfig {
+  kind: ConfigKind;
+  name: string;
+  /** The keys the object will hold; absent when they cannot be known from the manifest (env files, templates, dataFrom). */
+  keys?: string[];
 }
 
 export interface PodTemplateSummary {
@@ -84,8 +91,16 @@ function summarizeResource(uri: string, resource: Resource, lines: LineIndex): R
         ports: portsOf(container.node).map(({ span, ...port }) => ({ ...port, range: span ? lines.range(span) : undefined })),
       })),
       claims: claimRefs(template.spec).map((ref) => ({ name: ref.name, range: lines.range(ref.span) })),
-      configRefs: configRefs(template.spec).map(({ span, source: _source, ...ref }) => ({ ...ref, range: lines.range(span) })),
+      configRefs: configRefs(template.spec).map(({ span, source: _source, keys: _keys, ...ref }) => ({ ...ref, range: lines.range(span) })),
     };
+  } else if (isPodMaking(resource)) {
+    // A half-written workload (template labels, no pod spec yet) still has the labels Services select by.
+    const metadata = podMetadataOf(resource);
+    const labels = labelsOf(metadata);
+    const labelsSpan = spanOf(mapAt(metadata, 'labels'));
+    if (Object.keys(labels).length > 0) {
+      summary.template = { labels, labelsRange: labelsSpan ? lines.range(labelsSpan) : undefined, containers: [], claims: [], configRefs: [] };
+    }
   }
   if (resource.kind === 'Service') summary.service = summarizeService(resource, lines);
   if (resource.kind === 'PersistentVolumeClaim') summary.claim = summarizeClaim(object);
@@ -128,18 +143,21 @@ function summarizeClaim(object: Record<string, unknown>): ClaimSummary {
   };
 }
 
-function providedConfig(kind: string | undefined, name: string | undefined, object: Record<string, unknown>): ResourceSummary['provides'] {
+function providedConfig(kind: string | undefined, name: string | undefined, object: Record<string, unknown>): ProvidedConfig[] {
   const spec = record(object.spec);
   switch (kind) {
     case 'ConfigMap':
+      return name ? [{ kind, name, keys: keysOf(object.data, object.binaryData) }] : [];
     case 'Secret':
-      return name ? [{ kind, name }] : [];
+      return name ? [{ kind, name, keys: keysOf(object.data, object.stringData) }] : [];
     case 'SealedSecret':
-      return name ? [{ kind: 'Secret', name }] : [];
+      return name ? [{ kind: 'Secret', name, keys: keysOf(spec.encryptedData, record(spec.template).data) }] : [];
     case 'ExternalSecret': {
       const target = record(spec.target).name;
       const secret = typeof target === 'string' ? target : name;
-      return secret ? [{ kind: 'Secret', name: secret }] : [];
+      const templated = spec.dataFrom !== undefined || record(spec.target).template !== undefined;
+      const keys = Array.isArray(spec.data) ? spec.data.map((item) => record(item).secretKey).filter((key): key is string => typeof key === 'string') : [];
+      return secret ? [{ kind: 'Secret', name: secret, keys: templated ? undefined : keys }] : [];
     }
     case 'Kustomization':
       return [...generated('ConfigMap', object.configMapGenerator), ...generated('Secret', object.secretGenerator)];
@@ -148,9 +166,25 @@ function providedConfig(kind: string | undefined, name: string | undefined, obje
   }
 }
 
-function generated(kind: ConfigKind, generators: unknown): ResourceSummary['provides'] {
+function keysOf(...maps: unknown[]): string[] {
+  return maps.flatMap((map) => Object.keys(record(map)));
+}
+
+function generated(kind: ConfigKind, generators: unknown): ProvidedConfig[] {
   if (!Array.isArray(generators)) return [];
-  return generators.map((generator) => record(generator).name).filter((name): name is string => typeof name === 'string').map((name) => ({ kind, name }));
+  return generators.map(record).filter((generator) => typeof generator.name === 'string')
+    .map((generator) => ({ kind, name: generator.name as string, keys: generatedKeys(generator) }));
+}
+
+/** A generator's keys: `literals` (key=value) and `files` ([key=]path); `envs` files and merges hold keys only the files know. */
+function generatedKeys(generator: Record<string, unknown>): string[] | undefined {
+  if (generator.envs !== undefined || generator.env !== undefined || generator.behavior === 'merge' || generator.behavior === 'replace') return undefined;
+  const literals = Array.isArray(generator.literals) ? generator.literals.map((literal) => String(literal).split('=')[0]) : [];
+  const files = Array.isArray(generator.files) ? generator.files.map((file) => {
+    const text = String(file);
+    return text.includes('=') ? text.split('=')[0] : text.slice(text.lastIndexOf('/') + 1);
+  }) : [];
+  return [...literals, ...files].map((key) => key.trim());
 }
 
 function record(value: unknown): Record<string, unknown> {

@@ -1,7 +1,8 @@
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import type { ManifestFile, Resource, Span } from '../parse/model';
 import { containersOf } from '../parse/workloads';
-import { locate, mapAt, pairOf, seqAt, spanOf, type Location } from '../parse/yamlNodes';
+import { locate, type Location } from '../parse/locate';
+import { mapAt, pairOf, seqAt, spanOf } from '../yaml/nodes';
 import { claimRefs, configRefs, podTemplateOf, type ConfigKind, type PodTemplate } from './podTemplate';
 
 /** What the cursor is on, for go to definition and find references. */

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
+import { WorkspaceCrds } from './crds';
 import type { ConfigKind } from './podTemplate';
 import { sameNamespace, selectsLabels } from './selectors';
 import type { ResourceSummary } from './summary';
@@ -28,6 +29,8 @@ export class WorkspaceIndex {
   generation = 0;
   /** Every workspace folder has been read: a name that is not found is really absent from the workspace. */
   complete = false;
+  /** The CustomResourceDefinitions of the workspace's files (custom resources elsewhere are validated against them). */
+  readonly crds = new WorkspaceCrds();
 
   setDiskFile(uri: string, summaries: ResourceSummary[]): boolean {
     return this.set(this.disk, uri, summaries);
@@ -102,6 +105,19 @@ export class WorkspaceIndex {
   configProviders(kind: ConfigKind, name: string, namespace: string | undefined): ResourceSummary[] {
     const candidates = this.lookups().providersByKindAndName.get(kind)?.get(name) ?? [];
     return candidates.filter((summary) => sameNamespace(summary.namespace, namespace));
+  }
+
+  /** The keys of the ConfigMap or Secret of this name, over every resource that provides it; undefined when one cannot say. */
+  configKeys(kind: ConfigKind, name: string, namespace: string | undefined): string[] | undefined {
+    const keys = new Set<string>();
+    for (const summary of this.configProviders(kind, name, namespace)) {
+      for (const provided of summary.provides) {
+        if (provided.kind !== kind || provided.name !== name) continue;
+        if (!provided.keys) return undefined;
+        for (const key of provided.keys) keys.add(key);
+      }
+    }
+    return [...keys];
   }
 
   claimUsers(name: string, namespace: string | undefined): ResourceSummary[] {

@@ -1,17 +1,17 @@
 /**
  * What must hold for any text the editor can hold, checked by the fuzz tests and by bench/fuzz-campaign.ts.
- * Each check calls the server's own feature functions the way server.ts wires them, and throws an Error that
+ * Each check calls the server's own feature functions the way lsp/server.ts wires them, and throws an Error that
  * says what broke; fast-check reports the input that broke it.
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ResponseError, type CodeAction, type CompletionItem, type Diagnostic, type Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions } from '../../../server/src/features/codeActions';
-import { completion } from '../../../server/src/features/completion';
-import { FIX_ALL_KIND } from '../../../server/src/features/fixAll';
-import { hover } from '../../../server/src/features/hover';
-import { NO_SIMULATABLE_RESOURCE, simulateResource, type SimulateParams } from '../../../server/src/features/simulate';
+import { codeActions } from '../../../server/src/lsp/features/codeActions';
+import { completion } from '../../../server/src/lsp/features/completion';
+import { FIX_ALL_KIND } from '../../../server/src/lsp/features/fixAll';
+import { hover } from '../../../server/src/lsp/features/hover';
+import { NO_SIMULATABLE_RESOURCE, simulateResource, type SimulateParams } from '../../../server/src/lsp/features/simulate';
 import type { ManifestFile } from '../../../server/src/parse/model';
 import { hasSyntaxErrors, parseManifest } from '../../../server/src/parse/parseManifest';
 import type { Scenario } from '../../../server/src/simulation/types';

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze } from '../../../server/src/analysis/analyze';
-import type { Finding } from '../../../server/src/analysis/finding';
+import type { Finding } from '../../../server/src/findings/finding';
 import type { ManifestFile } from '../../../server/src/parse/model';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { hover } from '../../../server/src/features/hover';
+import { hover } from '../../../server/src/lsp/features/hover';
 import { analyzeText, assertSpansInside, spanOfText, syntaxOf } from './support';
 import { binaryTexts } from './texts';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { logEachFailureOnce } from '../../../server/src/analysis/failureLog';
 import { runRules } from '../../../server/src/analysis/runRules';
-import { hover } from '../../../server/src/features/hover';
+import { hover } from '../../../server/src/lsp/features/hover';
 import { HOVER_PROVIDERS } from '../../../server/src/hovers';
 import type { HoverProvider } from '../../../server/src/hovers/types';
 import { parseManifest } from '../../../server/src/parse/parseManifest';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
-import { locate } from '../../../server/src/parse/yamlNodes';
+import { locate } from '../../../server/src/parse/locate';
 import { containersOf, podSpecOf } from '../../../server/src/parse/workloads';
 
 const MULTI = `# leading comment

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { analyze } from '../../../server/src/analysis/analyze';
-import type { Finding } from '../../../server/src/analysis/finding';
+import type { Finding } from '../../../server/src/findings/finding';
 import { POLARIS_CHECKS } from '../../../server/src/analysis/foreignChecks';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
 import { RULES } from '../../../server/src/rules';

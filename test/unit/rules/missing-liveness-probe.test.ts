@@ -7,6 +7,8 @@ metadata:
   name: web
 spec:
   template:
+    metadata:
+      labels: {app: web}
     spec:
       containers:
       - name: app
@@ -15,7 +17,7 @@ ${container}`;
 
 testRule(rule, {
   valid: [
-    { name: 'has a readiness probe', code: deployment('        ports: [{containerPort: 80}]\n        livenessProbe: {httpGet: {port: 80}}\n') },
+    { name: 'has a liveness probe', code: deployment('        ports: [{containerPort: 80}]\n        livenessProbe: {httpGet: {port: 80}}\n') },
     { name: 'serves no port', code: deployment('        command: [worker]\n') },
     { name: 'a Job is not checked', code: deployment('        ports: [{containerPort: 80}]\n', 'Job').replace('apps/v1', 'batch/v1') },
   ],
@@ -31,6 +33,12 @@ testRule(rule, {
       code: deployment('        ports:\n        - containerPort: 5432\n'),
       errors: [{ text: 'app' }],
       output: deployment('        ports:\n        - containerPort: 5432\n        livenessProbe:\n          tcpSocket:\n            port: 5432\n'),
+    },
+      {
+      name: 'declares no port, but a Service in the file selects its pod',
+      code: `${deployment('        command: [serve]\n')}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports: [{port: 5432}]\n`,
+      errors: [{ text: 'app', severity: 'information', message: /receives traffic from Service web \(targetPort 5432\) but has no livenessProbe/ }],
+      output: `${deployment('        command: [serve]\n        livenessProbe:\n          tcpSocket:\n            port: 5432\n')}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector: {app: web}\n  ports: [{port: 5432}]\n`,
     },
   ],
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Finding, TextEdit } from '../../../server/src/analysis/finding';
+import type { Finding } from '../../../server/src/findings/finding';
+import type { TextEdit } from '../../../server/src/yaml/span';
 import { runRules } from '../../../server/src/analysis/runRules';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
 import type { Rule } from '../../../server/src/rules/types';

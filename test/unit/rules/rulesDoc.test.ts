@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ruleDocsUrl } from '../../../server/src/docsUrl';
+import { ruleDocsUrl } from '../../../server/src/findings/docsUrl';
 import { RULES } from '../../../server/src/rules';
-import { NOTICES, renderRulesDoc } from '../../../server/src/rules/rulesDoc';
+import { NOTICES, renderRulesDoc } from '../../../server/src/analysis/rulesDoc';
 import { SCHEMA_CODES } from '../../../server/src/schema/codes';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -23,6 +23,18 @@ describe('rule metadata and docs/rules.md', () => {
       assert.ok(meta.description.length > 20 && !meta.description.includes('\n'), meta.id);
       assert.equal(meta.docsUrl, ruleDocsUrl(meta.id));
     }
+  });
+
+  it("each rule's peer checks are the exemption annotations' keys: a kube-linter check silences exactly the rules that name it", async () => {
+    const { KUBE_LINTER_CHECKS, KUBE_SCORE_CHECKS, POLARIS_CHECKS } = await import('../../../server/src/analysis/foreignChecks');
+    for (const { meta } of RULES) {
+      for (const check of meta.peers?.kubeLinter ?? []) assert.ok(KUBE_LINTER_CHECKS[check].includes(meta.id), `${check} -> ${meta.id}`);
+      for (const check of meta.peers?.polaris ?? []) assert.ok(POLARIS_CHECKS[check].includes(meta.id), `${check} -> ${meta.id}`);
+      for (const check of meta.peers?.kubeScore ?? []) assert.ok(KUBE_SCORE_CHECKS[check].includes(meta.id), `${check} -> ${meta.id}`);
+    }
+    assert.deepEqual(KUBE_SCORE_CHECKS['pod-probes'], ['missing-readiness-probe', 'missing-liveness-probe']);
+    const doc = renderRulesDoc();
+    assert.match(doc, /\| \[`run-as-root`\]\(#run-as-root\) \| warning \| yes \| `run-as-non-root` \| `runAsRootAllowed` \| `container-security-context-user-group-id` \|/);
   });
 
   it('every code a diagnostic can carry has a section, so each codeDescription link lands on one', () => {

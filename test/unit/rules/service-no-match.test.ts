@@ -34,6 +34,15 @@ describe('rule service-no-match', () => {
     assert.deepEqual(runInWorkspace(rule, files, 'svc.yaml'), []);
   });
 
+  it('valid: labels alone decide: a half-written Deployment (template labels, no containers or no pod spec yet) matches', () => {
+    const noContainers = deployment('    app: web\n').replace('      containers:\n        - name: web\n          image: nginx:1.27\n', '      containers: []\n');
+    assert.match(noContainers, /containers: \[\]\n$/);
+    assert.deepEqual(runInWorkspace(rule, { 'svc.yaml': service('    app: web\n'), 'deploy.yaml': noContainers }, 'svc.yaml'), []);
+    const noSpec = deployment('    app: web\n').replace('    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n', '');
+    assert.ok(noSpec.endsWith('        app: web\n'), noSpec);
+    assert.deepEqual(runInWorkspace(rule, { 'svc.yaml': service('    app: web\n'), 'deploy.yaml': noSpec }, 'svc.yaml'), []);
+  });
+
   it('valid: no selector, an ExternalName Service, or a workspace still being indexed', () => {
     assert.deepEqual(runInWorkspace(rule, { 'svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  ports:\n    - port: 5432\n' }, 'svc.yaml'), []);
     assert.deepEqual(runInWorkspace(rule, { 'svc.yaml': service('    app: web\n', '  type: ExternalName\n  externalName: db.example.com\n') }, 'svc.yaml'), []);

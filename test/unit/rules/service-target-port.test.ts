@@ -38,6 +38,11 @@ describe('rule service-target-port', () => {
     assert.deepEqual(runInWorkspace(rule, { 'svc.yaml': service('http') }, 'svc.yaml'), []);
   });
 
+  it('valid: a half-written pod (no containers yet) declares nothing to compare with', () => {
+    const halfWritten = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n  labels:\n    app: web\nspec:\n  containers: []\n';
+    assert.deepEqual(runInWorkspace(rule, { 'svc.yaml': service('http'), 'a.yaml': halfWritten }, 'svc.yaml'), []);
+  });
+
   it('invalid: one of two pods lacks the name; the fix renames to the declared port and keeps the comment', () => {
     const files: Files = { 'svc.yaml': service('htp'), 'a.yaml': pod('a', '        - name: http\n          containerPort: 8080\n') };
     const findings = runInWorkspace(rule, files, 'svc.yaml');

@@ -67,6 +67,16 @@ describe('suppression', () => {
     assert.deepEqual(codes(deployment('  annotations:\n    polaris.fairwinds.com/exempt: "true"\n')), ['invalid-restart-policy@14'], 'Polaris exemptions do not silence API errors');
   });
 
+  it("honours kube-score's ignore annotation, a comma-separated list of its check ids", () => {
+    assert.deepEqual(codes(deployment('  annotations:\n    kube-score/ignore: container-image-tag\n')), ['invalid-restart-policy@14']);
+    assert.deepEqual(codes(deployment('  annotations:\n    kube-score/ignore: "pod-probes, container-image-tag,cronjob-restartpolicy"\n')), []);
+    assert.deepEqual(codes(deployment('  annotations:\n    kube-score/ignore: service-type\n')), ['image-tag@17', 'invalid-restart-policy@14']);
+  });
+
+  it('an annotation naming an inherited property of a plain object exempts nothing (and does not throw)', () => {
+    assert.deepEqual(codes(deployment('  annotations:\n    ignore-check.kube-linter.io/constructor: x\n    polaris.fairwinds.com/toString-exempt: "true"\n')), ['image-tag@18', 'invalid-restart-policy@15']);
+  });
+
   it('annotations exempt only their own resource', () => {
     const text = `${deployment('  annotations:\n    ignore-check.kube-linter.io/latest-tag: x\n')}---\n${deployment('', 'Always').replace('name: web', 'name: api')}`;
     assert.deepEqual(codes(text), ['image-tag@35', 'invalid-restart-policy@14']);

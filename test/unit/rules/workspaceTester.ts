@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Finding, Fix } from '../../../server/src/analysis/finding';
+import type { Finding, Fix } from '../../../server/src/findings/finding';
 import { runRules } from '../../../server/src/analysis/runRules';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
 import type { Rule } from '../../../server/src/rules/types';

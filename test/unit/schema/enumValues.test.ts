@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { enumMeaningEntries, enumValueMeaning } from '../../../server/src/knowledge/enumValues';
+import { enumMeaningEntries, enumValueMeaning } from '../../../server/src/hovers/knowledge/enumValues';
 import { BUILTIN_SCHEMA } from '../../../server/src/schema/builtin';
 
 describe('enum value meanings stay in step with the generated schema', () => {

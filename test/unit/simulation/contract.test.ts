@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ResponseError } from 'vscode-languageserver';
-import { simulateResource } from '../../../server/src/features/simulate';
+import { simulateResource } from '../../../server/src/lsp/features/simulate';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
 import { SANDBOX_SECONDS } from '../../../server/src/simulation/defaults';
 

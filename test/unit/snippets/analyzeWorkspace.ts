@@ -2,7 +2,7 @@
 // files that form one workspace, as the language server does for a folder it indexed.
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/analysis/analyze';
-import type { Finding } from '../../../server/src/analysis/finding';
+import type { Finding } from '../../../server/src/findings/finding';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
 import type { ManifestFile } from '../../../server/src/parse/model';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';

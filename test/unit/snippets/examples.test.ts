@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Finding } from '../../../server/src/analysis/finding';
+import type { Finding } from '../../../server/src/findings/finding';
 import { applyEdits } from '../rules/ruleTester';
 import { analyzeWorkspace, describeFindings } from './analyzeWorkspace';
 

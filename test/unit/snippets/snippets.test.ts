@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Finding } from '../../../server/src/analysis/finding';
+import type { Finding } from '../../../server/src/findings/finding';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
 import { manifestTemplates, templateFileContent } from '../../../client/src/templates/manifestTemplates';
 import { readSnippetFile } from '../../../client/src/templates/snippetFile';

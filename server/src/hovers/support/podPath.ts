@@ -1,7 +1,8 @@
 import { isMap, type YAMLMap } from 'yaml';
 import type { Resource } from '../../parse/model';
 import { containersOf, podSpecPath, type ContainerView } from '../../parse/workloads';
-import { nodeAtPath, type Location, type PathSegment } from '../../parse/yamlNodes';
+import type { Location } from '../../parse/locate';
+import { nodeAtPath, type PathSegment } from '../../yaml/nodes';
 import { podTemplateOf, type PodTemplate } from '../../workspace/podTemplate';
 
 /** Where the pod spec of this resource is, for the built-in workloads and for look-alikes (`spec.template.spec`). */

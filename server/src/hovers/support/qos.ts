@@ -1,7 +1,7 @@
 import type { YAMLMap } from 'yaml';
 import type { ContainerView } from '../../parse/workloads';
-import { mapAt, scalarAt } from '../../parse/yamlNodes';
-import { parseQuantity } from '../../rules/support/quantity';
+import { mapAt, scalarAt } from '../../yaml/nodes';
+import { parseQuantity } from '../../k8s/quantity';
 
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 const COMPUTE = ['cpu', 'memory'] as const;

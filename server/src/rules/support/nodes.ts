@@ -1,6 +1,6 @@
 import { isScalar, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Span } from '../../parse/model';
-import { pairOf, spanOf } from '../../parse/yamlNodes';
+import { pairOf, spanOf } from '../../yaml/nodes';
 
 /** The span to underline for a pair: its key. */
 export function keySpan(pair: Pair): Span {

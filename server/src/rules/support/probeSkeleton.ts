@@ -1,5 +1,5 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
-import { pairOf, seqAt, stringAt } from '../../parse/yamlNodes';
+import { pairOf, seqAt, stringAt } from '../../yaml/nodes';
 
 const HTTP_PORTS = new Set([80, 443, 3000, 5000, 8000, 8080, 8443, 8888, 9000, 9090]);
 

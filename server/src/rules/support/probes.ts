@@ -1,5 +1,5 @@
 import { isMap, type YAMLMap } from 'yaml';
-import { pairOf } from '../../parse/yamlNodes';
+import { pairOf } from '../../yaml/nodes';
 
 export const PROBE_KINDS = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
 export const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;

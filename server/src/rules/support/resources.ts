@@ -1,7 +1,7 @@
 import { isMap, type YAMLMap } from 'yaml';
 import type { Resource } from '../../parse/model';
 import { containersOf, podSpecOf } from '../../parse/workloads';
-import { mapAt, pairOf, seqAt } from '../../parse/yamlNodes';
+import { mapAt, pairOf, seqAt } from '../../yaml/nodes';
 
 /** A `resources` block with its owner, for messages: a container, the pod, or a PVC. */
 export interface ResourceBlock {

@@ -1,4 +1,4 @@
-import { mapAt, pairOf } from '../../parse/yamlNodes';
+import { mapAt, pairOf } from '../../yaml/nodes';
 import { isScalar, type Scalar, type YAMLMap } from 'yaml';
 
 /** A securityContext field as the container sees it: its own setting, else the pod's (for fields the pod level has). */

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { isMap, parseDocument, type Scalar, type YAMLMap } from 'yaml';
 import { analyze } from '../../../server/src/analysis/analyze';
-import { insertPair, replaceScalar } from '../../../server/src/analysis/edits';
-import type { TextEdit } from '../../../server/src/analysis/finding';
+import { insertPair, replaceScalar } from '../../../server/src/yaml/edits';
+import type { TextEdit } from '../../../server/src/yaml/span';
 import { fixKeepsYamlValid } from '../../../server/src/parse/fixKeepsYaml';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';

@@ -1,7 +1,6 @@
-import { KUBE_LINTER_CHECKS, POLARIS_CHECKS } from '../analysis/foreignChecks';
 import { SCHEMA_CODES } from '../schema/codes';
-import { RULES } from '.';
-import type { RuleCategory } from './types';
+import { RULES } from '../rules';
+import type { RuleCategory, RuleMeta } from '../findings/ruleMeta';
 
 const CATEGORY_TITLES: Record<RuleCategory, string> = {
   api: 'Rejected by the API server',
@@ -18,13 +17,13 @@ export const NOTICES: ReadonlyArray<{ id: string; description: string }> = [
   { id: 'file-too-large', description: 'The file is larger than `podlab.maxFileSize`: only its YAML syntax is checked (or, far above it, nothing at all).' },
 ];
 
-/** The checks of another linter that a rule stands for (the same map suppression annotations use). */
-function equivalents(map: Record<string, readonly string[]>, id: string): string[] {
-  return Object.entries(map).filter(([, ids]) => ids.includes(id)).map(([check]) => check);
+function codeList(items: readonly string[] | undefined): string {
+  return items && items.length > 0 ? items.map((item) => `\`${item}\``).join(', ') : '—';
 }
 
-function codeList(items: readonly string[]): string {
-  return items.length > 0 ? items.map((item) => `\`${item}\``).join(', ') : '—';
+/** The peer checks a rule stands for (meta.peers: the same lists the exemption annotations use). */
+function peerCells(meta: RuleMeta): string[] {
+  return [codeList(meta.peers?.kubeLinter), codeList(meta.peers?.polaris), codeList(meta.peers?.kubeScore)];
 }
 
 /** docs/rules.md, generated from the rules' metadata (`npm run` scripts/gen-rules-doc.mjs writes it; a unit test keeps it in step). */
@@ -40,22 +39,23 @@ export function renderRulesDoc(): string {
     'Silence findings in a file with comments: `# podlab-disable-next-line <id>[, <id>]` (the next line), `# podlab-disable <id>`',
     '(the whole file; with no id, every rule). kube-linter\'s `ignore-check.kube-linter.io/<check>` and Polaris\'',
     '`polaris.fairwinds.com/<check>-exempt: "true"` annotations exempt their resource from the matching rules listed below.',
-    'YAML syntax errors cannot be silenced.',
+    'kube-score\'s `kube-score/ignore: <check>[,<check>]` annotation does the same. YAML syntax errors cannot be silenced.',
     '',
     'Fields the API server fills in (protocol, imagePullPolicy, restartPolicy, terminationGracePeriodSeconds, probe timings,',
     'Service type and targetPort, Deployment strategy, ...) are never reported as missing.',
     '',
-    '| Rule | Default severity | Fix | kube-linter | Polaris |',
-    '|---|---|---|---|---|',
+    '| Rule | Default severity | Fix | kube-linter | Polaris | kube-score |',
+    '|---|---|---|---|---|---|',
   ];
   for (const { meta } of RULES) {
-    lines.push(`| [\`${meta.id}\`](#${meta.id}) | ${meta.severity} | ${meta.fixable ? 'yes' : '—'} | ${codeList(equivalents(KUBE_LINTER_CHECKS, meta.id))} | ${codeList(equivalents(POLARIS_CHECKS, meta.id))} |`);
+    lines.push(`| [\`${meta.id}\`](#${meta.id}) | ${meta.severity} | ${meta.fixable ? 'yes' : '—'} | ${peerCells(meta).join(' | ')} |`);
   }
   for (const category of Object.keys(CATEGORY_TITLES) as RuleCategory[]) {
     const rules = RULES.filter((rule) => rule.meta.category === category);
     if (rules.length === 0) continue;
     lines.push('', `## ${CATEGORY_TITLES[category]}`);
     for (const { meta } of rules) {
+      const [kubeLinter, polaris, kubeScore] = peerCells(meta);
       lines.push(
         '',
         `### ${meta.id}`,
@@ -64,7 +64,7 @@ export function renderRulesDoc(): string {
         '',
         `- Default severity: ${meta.severity}`,
         `- Quick fix: ${meta.fixable ? 'yes' : 'no'}`,
-        `- kube-linter: ${codeList(equivalents(KUBE_LINTER_CHECKS, meta.id))}; Polaris: ${codeList(equivalents(POLARIS_CHECKS, meta.id))}`,
+        `- Stands for: kube-linter ${kubeLinter}; Polaris ${polaris}; kube-score ${kubeScore}`,
       );
     }
   }

@@ -9,15 +9,14 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import type { ManifestStore } from '../analysis/store';
+import type { ManifestStore } from './store';
 import { parseManifest } from '../parse/parseManifest';
-import { forgetCrds, rememberCrds } from '../schema/crdRegistry';
 import type { Settings } from '../settings';
 import { excludeMatcher } from './exclude';
 import { findManifestFiles, isIndexable } from './scanFolders';
-import { summarizeFile } from './summary';
-import type { WorkspaceView } from './view';
-import { WorkspaceIndex } from './workspaceIndex';
+import { summarizeFile } from '../workspace/summary';
+import type { WorkspaceView } from '../workspace/view';
+import { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export const WATCHED_GLOB = '**/*.{yaml,yml}';
 /** Sent when the first full read of the workspace folders ends: `{ files, resources, milliseconds }`. */
@@ -103,7 +102,7 @@ export class WorkspaceService {
   /** An open document has a new version: index it from the store's parse (no second parse). */
   documentChanged(document: TextDocument): boolean {
     const file = this.options.store.file(document);
-    const crdsChanged = rememberCrds(document.uri, file);
+    const crdsChanged = this.index.crds.remember(document.uri, file);
     return this.index.setOpenFile(document.uri, summarizeFile(document.uri, file)) || crdsChanged;
   }
 
@@ -118,7 +117,7 @@ export class WorkspaceService {
     let changed = false;
     for (const change of changes) {
       if (change.type === FileChangeType.Deleted) {
-        const crdsChanged = forgetCrds(change.uri);
+        const crdsChanged = this.index.crds.forget(change.uri);
         changed = this.index.deleteDiskFile(change.uri) || crdsChanged || changed;
       } else if (this.isInWorkspace(change.uri)) changed = (await this.readDiskFile(change.uri)) || changed;
     }
@@ -143,7 +142,7 @@ export class WorkspaceService {
 
   private summarize(uri: string, text: string) {
     const file = parseManifest(text, { maxAnalysisSize: this.options.settings().maxFileSize });
-    rememberCrds(uri, file);
+    this.index.crds.remember(uri, file);
     return summarizeFile(uri, file);
   }
 

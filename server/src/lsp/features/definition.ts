@@ -1,8 +1,8 @@
 import type { Location, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ManifestFile } from '../parse/model';
-import { symbolAt, volumeSpans } from '../workspace/symbolAt';
-import type { WorkspaceView } from '../workspace/view';
+import type { ManifestFile } from '../../parse/model';
+import { symbolAt, volumeSpans } from '../../workspace/symbolAt';
+import type { WorkspaceView } from '../../workspace/view';
 import { toRange } from './ranges';
 
 /**

@@ -9,8 +9,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { logEachFailureOnce } from './analysis/failureLog';
-import { ManifestStore } from './analysis/store';
+import { logEachFailureOnce } from '../analysis/failureLog';
+import { ManifestStore } from '../analysis/store';
 import { codeActions } from './features/codeActions';
 import { FIX_ALL_KIND } from './features/fixAll';
 import { codeLenses } from './features/codeLens';
@@ -21,10 +21,10 @@ import { definition } from './features/definition';
 import { references } from './features/references';
 import { documentSymbols } from './features/symbols';
 import { summarizeResources } from './features/resources';
-import { checkInSlices } from './parse/largeFileCheckInSlices';
+import { checkInSlices } from '../parse/largeFileCheckInSlices';
 import { simulateResource, type SimulateParams } from './features/simulate';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
-import { WorkspaceService } from './workspace/workspaceService';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from '../settings';
+import { WorkspaceService } from '../analysis/workspaceService';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -143,7 +143,7 @@ connection.onHover((params) => {
 
 connection.onCompletion((params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? completion(document, store.file(document), params.position) : [];
+  return document ? completion(document, store.file(document), params.position, workspace.view(document.uri)) : [];
 });
 
 connection.onDefinition((params) => {

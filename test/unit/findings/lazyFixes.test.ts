@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { Finding, Fix } from '../../../server/src/analysis/finding';
-import { setFixes, transformFixes } from '../../../server/src/analysis/lazyFixes';
+import type { Finding, Fix } from '../../../server/src/findings/finding';
+import { setFixes, transformFixes } from '../../../server/src/findings/lazyFixes';
 
 const fix = (title: string): Fix => ({ title, edits: [{ span: [0, 1], newText: title }] });
 const finding = (): Finding => ({ code: 'rule', severity: 'warning', message: 'message', span: [0, 1] });

@@ -1,4 +1,4 @@
-import type { Resource } from '../../parse/model';
+import type { Resource } from '../parse/model';
 
 /** Workloads whose pods run until replaced: probes, replicas and rollout advice apply to them, not to Jobs. */
 const LONG_RUNNING = new Set(['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet', 'PodTemplate']);

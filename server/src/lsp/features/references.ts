@@ -1,9 +1,9 @@
 import type { Location, Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ManifestFile } from '../parse/model';
-import type { ConfigKind } from '../workspace/podTemplate';
-import { symbolAt, volumeSpans } from '../workspace/symbolAt';
-import type { WorkspaceView } from '../workspace/view';
+import type { ManifestFile } from '../../parse/model';
+import type { ConfigKind } from '../../workspace/podTemplate';
+import { symbolAt, volumeSpans } from '../../workspace/symbolAt';
+import type { WorkspaceView } from '../../workspace/view';
 import { toRange } from './ranges';
 
 /**

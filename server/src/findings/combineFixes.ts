@@ -1,4 +1,5 @@
-import type { Finding, Fix, TextEdit } from './finding';
+import type { TextEdit } from '../yaml/span';
+import type { Finding, Fix } from './finding';
 
 /** The fix a "fix all" applies for a finding: its preferred fix, else its first. */
 export function chosenFix(finding: Finding): Fix | undefined {

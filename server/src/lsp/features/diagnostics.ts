@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Severity } from '../analysis/finding';
-import { ruleDocsUrl } from '../docsUrl';
+import type { Finding, Severity } from '../../findings/finding';
+import { ruleDocsUrl } from '../../findings/docsUrl';
 import { toRange } from './ranges';
 
 export const SOURCE = 'podlab';

@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { chosenFix, combineFixes } from '../analysis/combineFixes';
-import type { Finding, Fix } from '../analysis/finding';
+import { chosenFix, combineFixes } from '../../findings/combineFixes';
+import type { Finding, Fix } from '../../findings/finding';
 import { SOURCE } from './diagnostics';
 import { overlaps, toRange } from './ranges';
 

@@ -1,6 +1,6 @@
 import type { CodeLens } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ManifestFile } from '../parse/model';
+import type { ManifestFile } from '../../parse/model';
 import { isSimulatable } from './resources';
 
 /** "Preview lifecycle" above each resource that makes pods. */

@@ -1,7 +1,7 @@
 import { ResponseError } from 'vscode-languageserver';
-import type { ManifestFile } from '../parse/model';
-import { simulate } from '../simulation';
-import type { Scenario, SimulationResult } from '../simulation/types';
+import type { ManifestFile } from '../../parse/model';
+import { simulate } from '../../simulation';
+import type { Scenario, SimulationResult } from '../../simulation/types';
 import { isSimulatable } from './resources';
 
 export interface SimulateParams {

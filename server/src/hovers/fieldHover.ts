@@ -1,10 +1,10 @@
 import { isScalar } from 'yaml';
-import type { HoverProvider } from '../hovers/types';
-import { enumValueMeaning } from '../knowledge/enumValues';
-import { apiReferenceUrl } from './apiReference';
-import { BUILTIN_SCHEMA } from './builtin';
-import { typeLabel, shortTypeName, type Field } from './model';
-import { resourceSchema, schemaAtPath } from './schemaAt';
+import type { HoverProvider } from './types';
+import { enumValueMeaning } from './knowledge/enumValues';
+import { apiReferenceUrl } from '../schema/apiReference';
+import { BUILTIN_SCHEMA } from '../schema/builtin';
+import { typeLabel, shortTypeName, type Field } from '../schema/model';
+import { resourceSchema, schemaAtPath } from '../schema/schemaAt';
 
 /**
  * The API's own documentation of the key under the cursor: type, required or optional, description, the default
@@ -12,9 +12,9 @@ import { resourceSchema, schemaAtPath } from './schemaAt';
  */
 const fieldDocsHover: HoverProvider = {
   id: 'field-docs',
-  provide({ file, location }) {
+  provide({ file, location, workspace }) {
     const { resource, path, onKey, node } = location;
-    const root = resourceSchema(file, resource);
+    const root = resourceSchema(file, resource, workspace);
     if (!root) return undefined;
     const at = schemaAtPath(root, path);
     if (!at?.field || at.mapKey) return undefined;

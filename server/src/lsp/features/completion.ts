@@ -9,15 +9,16 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
-import { indentsSequences, indentUnitOf } from '../analysis/edits';
-import { enumValueMeaning } from '../knowledge/enumValues';
-import type { ManifestFile, YamlDocument } from '../parse/model';
-import type { PathSegment } from '../parse/yamlNodes';
-import { BUILTIN_SCHEMA } from '../schema/builtin';
-import { defaultOf } from '../schema/fieldHover';
-import { typeLabel, type Field, type ObjectType } from '../schema/model';
-import { preferredVersionOf } from '../schema/resolveKind';
-import { rootSchemaOf, schemaAtPath, type SchemaAtPath } from '../schema/schemaAt';
+import { indentsSequences, indentUnitOf } from '../../yaml/edits';
+import { enumValueMeaning } from '../../hovers/knowledge/enumValues';
+import type { ManifestFile, YamlDocument } from '../../parse/model';
+import type { PathSegment } from '../../yaml/nodes';
+import { BUILTIN_SCHEMA } from '../../schema/builtin';
+import { defaultOf } from '../../hovers/fieldHover';
+import { typeLabel, type Field, type ObjectType } from '../../schema/model';
+import { preferredVersionOf } from '../../schema/resolveKind';
+import { rootSchemaOf, schemaAtPath, type SchemaAtPath } from '../../schema/schemaAt';
+import type { WorkspaceView } from '../../workspace/view';
 
 /** Stands in for the key being typed, so that the YAML parser places it by its indentation. */
 const PROBE = 'podlabCompletionProbe';
@@ -31,14 +32,16 @@ interface Cursor {
   offset: number;
   line: string;
   lineStart: number;
+  /** Custom resources' schemas come from the workspace's CRDs. */
+  workspace?: WorkspaceView;
 }
 
 /** Completion in a Kubernetes manifest: keys allowed at the cursor, enum values, apiVersions and kinds. */
-export function completion(document: TextDocument, file: ManifestFile, position: Position): CompletionItem[] {
+export function completion(document: TextDocument, file: ManifestFile, position: Position, workspace?: WorkspaceView): CompletionItem[] {
   if (file.templated || file.oversized) return [];
   const at = document.offsetAt(position);
   if (file.documents.some((yamlDocument) => yamlDocument.tooDeep && at >= yamlDocument.span[0] && at <= yamlDocument.span[1])) return [];
-  const cursor = cursorAt(document, file, position);
+  const cursor = cursorAt(document, file, position, workspace);
   if (!cursor) return [];
   if (!file.looksLikeKubernetes && !blankBesides(file.text, cursor)) return [];
   const before = cursor.line.slice(0, cursor.offset - cursor.lineStart);
@@ -57,7 +60,7 @@ function blankBesides(text: string, cursor: Cursor): boolean {
   return others.split(/\r?\n/).every((line) => /^\s*(?:#.*|---\s*)?$/.test(line));
 }
 
-function cursorAt(document: TextDocument, file: ManifestFile, position: Position): Cursor | undefined {
+function cursorAt(document: TextDocument, file: ManifestFile, position: Position, workspace?: WorkspaceView): Cursor | undefined {
   const offset = document.offsetAt(position);
   const text = file.text;
   let index = -1;
@@ -71,7 +74,7 @@ function cursorAt(document: TextDocument, file: ManifestFile, position: Position
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const newline = text.indexOf('\n', offset);
   const lineEnd = newline < 0 ? text.length : newline;
-  return { document: file.documents[index], region: text.slice(regionStart, regionEnd), regionStart, offset, line: text.slice(lineStart, lineEnd).replace(/\r$/, ''), lineStart };
+  return { document: file.documents[index], region: text.slice(regionStart, regionEnd), regionStart, offset, line: text.slice(lineStart, lineEnd).replace(/\r$/, ''), lineStart, workspace };
 }
 
 /** Where the key at `keyColumn` of the cursor's line goes: its path, its map (without that key) and the document's root map. */
@@ -177,7 +180,7 @@ function keyCompletions(document: TextDocument, cursor: Cursor, keyColumn: numbe
   const range = rangeOf(document, cursor.offset - typed.length, cursor.lineStart + keyEnd);
   const { apiVersion, kind } = found;
   if (found.path.length === 0 && (!apiVersion || !kind)) return rootKeysWithoutKind(found.siblings, range, document);
-  const root = rootSchemaOf(fileLike(cursor), apiVersion, kind);
+  const root = rootSchemaOf(fileLike(cursor), apiVersion, kind, cursor.workspace);
   if (!root) return [];
   const at = schemaAtPath(root, found.path);
   if (!at) return [];
@@ -270,7 +273,7 @@ function valueCompletions(document: TextDocument, cursor: Cursor, keyColumn: num
   const { apiVersion, kind } = found;
   if (found.path.length === 0 && key === 'apiVersion') return apiVersionItems(kind, range);
   if (found.path.length === 0 && key === 'kind') return kindItems(apiVersion, range);
-  const root = rootSchemaOf(fileLike(cursor), apiVersion, kind);
+  const root = rootSchemaOf(fileLike(cursor), apiVersion, kind, cursor.workspace);
   if (!root) return [];
   const at = schemaAtPath(root, [...found.path, key]);
   return at ? valueItems(at, range) : [];

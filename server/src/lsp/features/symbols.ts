@@ -1,9 +1,9 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ManifestFile, Resource } from '../parse/model';
-import { containersOf, type ContainerRole } from '../parse/workloads';
-import { mapAt, pairOf, spanOf } from '../parse/yamlNodes';
-import { podTemplateOf } from '../workspace/podTemplate';
+import type { ManifestFile, Resource } from '../../parse/model';
+import { containersOf, type ContainerRole } from '../../parse/workloads';
+import { mapAt, pairOf, spanOf } from '../../yaml/nodes';
+import { podTemplateOf } from '../../workspace/podTemplate';
 import { toRange } from './ranges';
 
 const KIND_SYMBOL: Record<string, SymbolKind> = {

@@ -1,11 +1,6 @@
-import type { Span } from '../parse/model';
+import type { Span, TextEdit } from '../yaml/span';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
-
-export interface TextEdit {
-  span: Span;
-  newText: string;
-}
 
 /** A fix is a set of minimal text edits: the document is never re-serialised, so comments and formatting stay. */
 export interface Fix {

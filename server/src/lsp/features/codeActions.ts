@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../analysis/finding';
+import type { Finding } from '../../findings/finding';
 import { SOURCE } from './diagnostics';
 import { fixAllActions } from './fixAll';
 import { overlaps, sameRange, toRange } from './ranges';

@@ -1,6 +1,6 @@
 import { isMap, isNode, isPair, isScalar, isSeq, parse, Scalar, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import type { TextEdit } from './finding';
-import { pairOf, spanOf } from '../parse/yamlNodes';
+import type { TextEdit } from './span';
+import { pairOf, spanOf } from './nodes';
 
 /** Replaces a scalar's text with `value`, keeping the quoting style the user chose. */
 export function replaceScalar(node: Scalar, value: string): TextEdit | undefined {

@@ -1,6 +1,6 @@
 import type { Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Span } from '../parse/model';
+import type { Span } from '../../parse/model';
 
 export function toRange(document: TextDocument, span: Span): Range {
   return { start: document.positionAt(span[0]), end: document.positionAt(span[1]) };

@@ -1,11 +1,12 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { HOVER_PROVIDERS } from '../hovers';
-import type { HoverProvider } from '../hovers/types';
-import type { ManifestFile } from '../parse/model';
-import { locate, spanOf } from '../parse/yamlNodes';
+import { HOVER_PROVIDERS } from '../../hovers';
+import type { HoverProvider } from '../../hovers/types';
+import type { ManifestFile } from '../../parse/model';
+import { locate } from '../../parse/locate';
+import { spanOf } from '../../yaml/nodes';
 import { toRange } from './ranges';
-import type { WorkspaceView } from '../workspace/view';
+import type { WorkspaceView } from '../../workspace/view';
 
 export type HoverFailureLogger = (provider: HoverProvider, error: unknown) => void;
 

@@ -1,0 +1,61 @@
+import { isMap, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { keyName, type PathSegment } from '../yaml/nodes';
+import type { ManifestFile, Resource } from './model';
+
+/** Where an offset falls inside a resource: the path of keys/indexes to the innermost node, and whether it is on a key. */
+export interface Location {
+  resource: Resource;
+  path: PathSegment[];
+  /** The pair whose key or value holds the offset (absent at the top of a sequence item). */
+  pair?: Pair<Node, Node | null>;
+  parent?: YAMLMap | YAMLSeq;
+  node?: Node;
+  onKey: boolean;
+}
+
+export function resourceAt(file: ManifestFile, offset: number): Resource | undefined {
+  return file.resources.find((resource) => offset >= resource.document.span[0] && offset <= resource.document.span[1]);
+}
+
+export function locate(file: ManifestFile, offset: number): Location | undefined {
+  const resource = resourceAt(file, offset);
+  if (!resource) return undefined;
+  const location: Location = { resource, path: [], onKey: false, node: resource.root };
+  descend(resource.root, offset, location);
+  return location;
+}
+
+function contains(node: unknown, offset: number): boolean {
+  const range = (node as Node | null | undefined)?.range;
+  return !!range && offset >= range[0] && offset <= range[1];
+}
+
+function descend(node: Node, offset: number, location: Location): void {
+  if (isMap(node)) {
+    for (const item of node.items) {
+      const pair = item as Pair<Node, Node | null>;
+      const key = keyName(pair);
+      if (key === undefined) continue;
+      if (contains(pair.key, offset)) {
+        Object.assign(location, { pair, parent: node, node: pair.key, onKey: true });
+        location.path.push(key);
+        return;
+      }
+      if (pair.value && contains(pair.value, offset)) {
+        Object.assign(location, { pair, parent: node, node: pair.value, onKey: false });
+        location.path.push(key);
+        descend(pair.value, offset, location);
+        return;
+      }
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => {
+      if (contains(item, offset)) {
+        Object.assign(location, { pair: undefined, parent: node, node: item as Node, onKey: false });
+        location.path.push(index);
+        descend(item as Node, offset, location);
+      }
+    });
+  }
+}
+

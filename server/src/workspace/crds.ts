@@ -1,0 +1,33 @@
+import type { ManifestFile } from '../parse/model';
+
+type CrdObject = Record<string, unknown>;
+
+/**
+ * The CustomResourceDefinitions each workspace file declares (read from disk or open in the editor), as plain
+ * objects: custom resources in other files are validated against them. The schema layer turns them into types.
+ */
+export class WorkspaceCrds {
+  private readonly byFile = new Map<string, { fingerprint: string; objects: readonly CrdObject[] }>();
+
+  /** Records the CRDs of `file`; returns whether the declared definitions changed. */
+  remember(uri: string, file: ManifestFile): boolean {
+    const objects = file.resources
+      .filter((resource) => resource.kind === 'CustomResourceDefinition' && resource.object)
+      .map((resource) => resource.object as CrdObject);
+    if (objects.length === 0) return this.forget(uri);
+    const fingerprint = JSON.stringify(objects);
+    if (this.byFile.get(uri)?.fingerprint === fingerprint) return false;
+    // A new array for new definitions: whoever derived something from the old one can tell by identity.
+    this.byFile.set(uri, { fingerprint, objects });
+    return true;
+  }
+
+  forget(uri: string): boolean {
+    return this.byFile.delete(uri);
+  }
+
+  /** The definitions of each file, in the order the files were first seen. */
+  *files(): Iterable<readonly CrdObject[]> {
+    for (const entry of this.byFile.values()) yield entry.objects;
+  }
+}
