@@ -34,10 +34,9 @@ export function assertCodeServerInstalled() {
   }
 }
 
-/** Installs code-server into the cache with scripts/install-code-server.sh when it is not there yet. */
+/** Installs code-server into the cache with scripts/install-code-server.sh (one line of progress) when it is not there yet. */
 export function ensureCodeServer() {
   if (existsSync(codeServerBin)) return;
-  console.log(`[code-server] not installed yet: running scripts/install-code-server.sh`);
   execFileSync(join(repoRoot, 'scripts', 'install-code-server.sh'), { stdio: 'inherit' });
   assertCodeServerInstalled();
 }

@@ -24,22 +24,31 @@ if version_line="$(installed_version)" && [[ "$version_line" == "$CODE_SERVER_VE
   exit 0
 fi
 
-missing=()
-command -v rg >/dev/null 2>&1 || missing+=("ripgrep")
-command -v krb5-config >/dev/null 2>&1 || missing+=("libkrb5-dev")
-command -v chromium >/dev/null 2>&1 || [ -n "${CHROME_PATH:-}" ] || missing+=("chromium")
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "[install-code-server] missing system packages: ${missing[*]}" >&2
-  echo "[install-code-server] install them first (as root): apt-get update && apt-get install -y chromium libkrb5-dev ripgrep" >&2
-  exit 1
-fi
+# Installs what code-server needs from Debian, or stops with the command to run.
+node "$REPO_ROOT/scripts/system-packages.mjs" ripgrep libkrb5-dev build-essential python3
 
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 if [ "$node_major" != "20" ]; then
   log "warning: code-server $CODE_SERVER_VERSION is built for Node 20; this is Node $(node --version)"
 fi
 
-log "installing code-server $CODE_SERVER_VERSION into $CACHE_DIR"
+# npm's output goes to the set-up log; the terminal gets one line that grows with each step.
+LOG="${PODLAB_SETUP_LOG:-$REPO_ROOT/test-results/setup.log}"
+mkdir -p "$(dirname "$LOG")"
+printf '\n=== install-code-server %s (%s)\n' "$CODE_SERVER_VERSION" "$(date -u +%FT%TZ)" >>"$LOG"
+printf '[install-code-server] installing code-server %s into %s (output in %s):' "$CODE_SERVER_VERSION" "$CACHE_DIR" "$LOG"
+step() {
+  local name="$1"
+  shift
+  printf ' %s...' "$name"
+  printf '\n$ %s\n' "$*" >>"$LOG"
+  if ! "$@" >>"$LOG" 2>&1 </dev/null; then
+    printf ' failed\n' >&2
+    echo "[install-code-server] '$*' failed; the end of $LOG:" >&2
+    tail -n 20 "$LOG" >&2
+    exit 1
+  fi
+}
 started=$SECONDS
 rm -rf "$CACHE_DIR"
 mkdir -p "$CACHE_DIR"
@@ -48,21 +57,24 @@ printf '{ "name": "podlab-code-server-cache", "private": true }\n' > "$CACHE_DIR
 
 export npm_config_yes=true npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
 
-(cd "$CACHE_DIR" && npm install "code-server@$CODE_SERVER_VERSION" --no-save --ignore-scripts)
-(cd "$CACHE_DIR" && npm rebuild argon2)
+cd "$CACHE_DIR"
+step download npm install "code-server@$CODE_SERVER_VERSION" --no-save --ignore-scripts
+step argon2 npm rebuild argon2
 
 cd "$VSCODE_DIR"
-npm install --omit=dev --ignore-scripts
+step vscode-modules npm install --omit=dev --ignore-scripts
 mkdir -p node_modules/@vscode/ripgrep/bin
 ln -sf "$(command -v rg)" node_modules/@vscode/ripgrep/bin/rg
-npm rebuild
+step native-modules npm rebuild
 ln -sfn node_modules node_modules.asar
 (cd bin/remote-cli && ln -sf code-linux.sh code-server)
 (cd bin/helpers && ln -sf browser-linux.sh browser.sh)
-(cd extensions && npm install --omit=dev)
+cd extensions
+step extensions npm install --omit=dev
 
 if ! version_line="$(installed_version)" || [[ "$version_line" != "$CODE_SERVER_VERSION"* ]]; then
+  printf ' failed\n' >&2
   echo "[install-code-server] installed, but '$BIN --version' does not report $CODE_SERVER_VERSION" >&2
   exit 1
 fi
-log "installed code-server $version_line in $((SECONDS - started))s"
+printf ' done in %ss\n' "$((SECONDS - started))"
