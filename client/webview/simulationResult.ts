@@ -1,65 +1,37 @@
-// The result of the `podlab/simulate` request, as documented in DESIGN.md.
-// Everything here crosses a process boundary, so the panel checks it with
-// `readSimulationResult` before drawing anything.
+// The result of the `podlab/simulate` request as the panel reads it: the protocol's types (server/src/protocol),
+// with what the panel does without relaxed. Everything here crosses a process boundary, so the panel checks it
+// with `readSimulationResult` before drawing anything.
+import type * as protocol from '../../server/src/protocol';
 
-export type ContainerRole = 'init' | 'sidecar' | 'app';
-export type ContainerStateName = 'waiting' | 'running' | 'terminated';
-export type EventType = 'Normal' | 'Warning';
-export type ConditionStatus = 'True' | 'False' | 'Unknown';
+export type ContainerRole = protocol.ContainerRole;
+export type ContainerStateName = protocol.ContainerStateName;
+export type EventType = protocol.EventType;
+/** The protocol's, and `Unknown`, which the panel draws too (the Kubernetes API has it). */
+export type ConditionStatus = protocol.ConditionStatus | 'Unknown';
 
-export interface SimulatedEvent {
-  at: number;
-  type: EventType;
-  reason: string;
-  object: string;
-  message: string;
-}
+/** The panel does not show who reported an event. */
+export type SimulatedEvent = Omit<protocol.SimEvent, 'source'>;
 
-export interface SimulatedContainer {
-  name: string;
-  role: ContainerRole;
-  state: ContainerStateName;
-  reason?: string;
-  message?: string;
-  exitCode?: number;
-  ready: boolean;
-  started?: boolean;
-  restartCount: number;
-  /** The previous instance's termination. */
-  lastState?: { reason: string; exitCode: number };
-}
+/** `started` may be absent (it then follows `state`). */
+export type SimulatedContainer = Omit<protocol.ContainerFrame, 'started'> & Partial<Pick<protocol.ContainerFrame, 'started'>>;
 
-export interface SimulatedPod {
-  name: string;
+/** The panel tells pods apart by name, draws any phase and condition, and computes the STATUS column when it is absent. */
+export type SimulatedPod = Omit<protocol.PodFrame, 'uid' | 'phase' | 'status' | 'conditions' | 'containers'> & {
   phase: string;
-  /** The STATUS column of `kubectl get pods`, when the engine computes it. */
   status?: string;
-  node?: string;
-  /** Revision of the ReplicaSet that owns the pod, when the engine says so. */
-  revision?: number;
-  /** True once the pod has a deletionTimestamp (kubectl shows Terminating). */
-  terminating?: boolean;
   conditions: Record<string, ConditionStatus>;
   containers: SimulatedContainer[];
-}
+};
 
-export interface SimulatedReplicaSet {
-  revision: number;
-  name?: string;
-  desired: number;
-  current: number;
-  ready: number;
-  available: number;
-}
+export type SimulatedReplicaSet = Omit<protocol.ReplicaSetFrame, 'name'> & Partial<Pick<protocol.ReplicaSetFrame, 'name'>>;
 
-export interface SimulationFrame {
-  at: number;
+export type SimulationFrame = Omit<protocol.Frame, 'pods' | 'replicaSets' | 'jobs'> & {
   pods: SimulatedPod[];
   replicaSets?: SimulatedReplicaSet[];
-}
+};
 
-export interface SimulationResult {
-  resource: { kind: string; name: string };
+/** The panel runs to the last frame, whatever the horizon. */
+export type SimulationResult = Omit<protocol.SimulationResult, 'events' | 'frames' | 'horizon'> & {
   events: SimulatedEvent[];
   frames: SimulationFrame[];
-}
+};

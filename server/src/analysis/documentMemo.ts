@@ -12,31 +12,44 @@ import { checkedResources, readsOtherResources, runRule } from './runRules';
 /** A finding as kept between versions: no fixes (they are built again, on the version asked about). */
 type Kept = Omit<Finding, 'fixes'>;
 
-/** What one YAML document yielded on its own: its schema findings and each single-resource rule's. */
-interface DocumentResults {
+/** What some checks yielded on one YAML document, by check (a rule id, or SCHEMA). */
+interface Part {
   start: number;
   line: number;
-  schema: Kept[];
-  rules: Map<string, Kept[]>;
+  byCheck: Map<string, Kept[]>;
   /** A message names a line number: when lines are added or removed above the document, it is computed again. */
   namesLines: boolean;
+  /** For the rules that read other resources: the workspace index generation they saw. */
+  generation?: number;
 }
 
+interface DocumentResults {
+  /** The schema's findings and the single-resource rules' (set first: a document is checked locally before across). */
+  local?: Part;
+  /** The findings of the rules that read other resources. */
+  cross?: Part;
+}
+
+type Grouped = Map<string, Finding[]>;
+type Checker = (resources: Resource[]) => Map<Resource, Finding[]>;
+
+const SCHEMA = '\u0000schema';
 const NAMES_A_LINE = /\bline \d/;
 
 /**
  * The schema and rule findings of a file, memoised per YAML document. The parse hands an untouched document of the
- * previous version over as the same object (moved, if the edit was above it), so the findings of the schema and of
- * the rules that look at one resource only are taken over, moved likewise, and only the edited document is checked
- * again. Rules that read other resources run on every version. Everything is dropped when what the single-resource
- * checks depend on beyond their document changes: settings (`clear`), the CustomResourceDefinitions of the file or
- * the workspace, or whether a kustomization lists the file as a patch. The order of the findings is the one of a
- * whole analysis: schema resource by resource, then rule by rule, resource by resource.
+ * previous version over as the same object (moved, if the edit was above it), so its findings are taken over, moved
+ * likewise, and only the edited document is checked again. The rules that read other resources run again on a
+ * document when the workspace index says identities, labels or references changed (its generation), and always
+ * without a workspace. Everything is dropped when what the checks depend on beyond their document changes:
+ * settings (`clear`), the CustomResourceDefinitions of the file or the workspace, or whether a kustomization lists
+ * the file as a patch. The order of the findings is the one of a whole analysis: schema resource by resource, then
+ * rule by rule, resource by resource.
  */
 export class DocumentFindingsMemo {
   private byDocument = new WeakMap<Document.Parsed, DocumentResults>();
   private dependencies: unknown[] = [];
-  /** Documents checked again by the last call (for tests and benchmarks). */
+  /** Documents whose single-resource checks ran again in the last call (for tests and benchmarks). */
   lastChecked = 0;
 
   clear(): void {
@@ -47,64 +60,57 @@ export class DocumentFindingsMemo {
     this.clearIfDependenciesChanged(file, options);
     const checked = checkedResources(file);
     const lines = startLines(file.text, checked);
-    const fresh = new Map<Resource, Finding[]>();
-    const stale = checked.filter((resource, i) => !this.reusable(resource, lines[i]));
-    this.lastChecked = stale.length;
     const local = rules.filter((rule) => !readsOtherResources(rule));
-    if (stale.length > 0) this.checkAgain(file, options, stale, local, lines, checked, fresh);
+    const cross = rules.filter(readsOtherResources);
+    const checkLocal: Checker = (resources) => localFindings(file, options, resources, local);
+    const checkCross: Checker = (resources) => ruleFindings(file, options, resources, cross);
+    const generation = options.workspace?.index.generation;
+    const staleLocal = checked.filter((resource, i) => !reusable(this.byDocument.get(resource.document.doc)?.local, lines[i]));
+    const localAgain = new Set(staleLocal);
+    const staleCross = checked.filter((resource, i) => localAgain.has(resource) || generation === undefined
+      || !reusable(this.byDocument.get(resource.document.doc)?.cross, lines[i], generation));
+    this.lastChecked = staleLocal.length;
+    const freshLocal = this.checkAgain(staleLocal, checkLocal, lines, checked, 'local');
+    const freshCross = this.checkAgain(staleCross, checkCross, lines, checked, 'cross', generation);
+    const take = (resource: Resource, check: string, part: 'local' | 'cross'): Finding[] => {
+      const fresh = (part === 'local' ? freshLocal : freshCross).get(resource);
+      if (fresh) return fresh.get(check) ?? [];
+      return moved(resource, this.byDocument.get(resource.document.doc)![part]!, check, part === 'local' ? checkLocal : checkCross);
+    };
     const findings: Finding[] = [];
-    const reused = (resource: Resource, kept: readonly Kept[]): Finding[] => this.moved(file, options, resource, kept, local);
-    for (const resource of checked) {
-      const results = this.byDocument.get(resource.document.doc)!;
-      findings.push(...(fresh.get(resource)?.filter(isSchema) ?? reused(resource, results.schema)));
-    }
+    for (const resource of checked) findings.push(...take(resource, SCHEMA, 'local'));
     for (const rule of rules) {
       if (options.settings.rules[rule.meta.id] === 'off') continue;
-      for (const resource of checked) {
-        if (readsOtherResources(rule)) findings.push(...runRule(rule, file, resource, options.settings, options.onRuleFailure, options.workspace));
-        else findings.push(...(fresh.get(resource)?.filter((finding) => finding.code === rule.meta.id && !isSchema(finding)) ?? reused(resource, this.byDocument.get(resource.document.doc)!.rules.get(rule.meta.id) ?? [])));
-      }
+      const part = readsOtherResources(rule) ? 'cross' : 'local';
+      for (const resource of checked) findings.push(...take(resource, rule.meta.id, part));
     }
     return findings;
   }
 
-  private reusable(resource: Resource, line: number): boolean {
-    const results = this.byDocument.get(resource.document.doc);
-    return results !== undefined && (!results.namesLines || results.line === line);
-  }
-
-  /** Checks `stale` documents again; their findings go to `fresh` (this version's, with fixes) and to the memo. */
-  private checkAgain(file: ManifestFile, options: AnalyzeOptions, stale: Resource[], local: readonly Rule[], lines: number[], checked: Resource[], fresh: Map<Resource, Finding[]>): void {
-    const found = localFindings(file, options, stale, local);
+  /** Runs `check` on `stale` documents; gives their findings by check (this version's, with fixes) and keeps them. */
+  private checkAgain(stale: Resource[], check: Checker, lines: number[], checked: Resource[], part: keyof DocumentResults, generation?: number): Map<Resource, Grouped> {
+    const fresh = new Map<Resource, Grouped>();
+    if (stale.length === 0) return fresh;
+    const found = check(stale);
     for (const resource of stale) {
       const own = found.get(resource) ?? [];
-      fresh.set(resource, own);
-      const rules = new Map<string, Kept[]>();
-      for (const finding of own) if (!isSchema(finding)) rules.set(finding.code, [...(rules.get(finding.code) ?? []), kept(finding)]);
-      this.byDocument.set(resource.document.doc, {
+      const grouped: Grouped = new Map();
+      for (const finding of own) {
+        const key = isSchema(finding) ? SCHEMA : finding.code;
+        grouped.set(key, [...(grouped.get(key) ?? []), finding]);
+      }
+      fresh.set(resource, grouped);
+      const results: DocumentResults = this.byDocument.get(resource.document.doc) ?? {};
+      results[part] = {
         start: resource.document.span[0],
-        line: lines[checked.indexOf(resource)],
-        schema: own.filter(isSchema).map(kept),
-        rules,
+        line: lines[checked[resource.index] === resource ? resource.index : checked.indexOf(resource)],
+        byCheck: new Map([...grouped].map(([key, list]) => [key, list.map(kept)])),
         namesLines: own.some((finding) => NAMES_A_LINE.test(finding.message)),
-      });
+        generation,
+      };
+      this.byDocument.set(resource.document.doc, results);
     }
-  }
-
-  /** Kept findings of an untouched document, moved with it; their fixes are built again from this version when asked for. */
-  private moved(file: ManifestFile, options: AnalyzeOptions, resource: Resource, kept: readonly Kept[], local: readonly Rule[]): Finding[] {
-    const results = this.byDocument.get(resource.document.doc)!;
-    const shift = resource.document.span[0] - results.start;
-    let rebuilt: Finding[] | undefined;
-    return kept.map((finding) => {
-      const span: Finding['span'] = [finding.span[0] + shift, finding.span[1] + shift];
-      const copy: Finding = { ...finding, span };
-      return setFixes(copy, () => {
-        rebuilt ??= localFindings(file, options, [resource], local).get(resource) ?? [];
-        return rebuilt.find((candidate) => candidate.code === copy.code && candidate.message === copy.message
-          && candidate.span[0] === span[0] && candidate.span[1] === span[1])?.fixes;
-      });
-    });
+    return fresh;
   }
 
   private clearIfDependenciesChanged(file: ManifestFile, options: AnalyzeOptions): void {
@@ -118,6 +124,26 @@ export class DocumentFindingsMemo {
     if (!same) this.clear();
     this.dependencies = dependencies;
   }
+}
+
+/** Whether a document's kept part still holds: checked before, no line named that moved, the same index generation. */
+function reusable(part: Part | undefined, line: number, generation?: number): boolean {
+  return part !== undefined && (!part.namesLines || part.line === line) && (generation === undefined || (part.generation === generation && !part.namesLines));
+}
+
+/** Kept findings of an untouched document, moved with it; their fixes are built again from this version when asked for. */
+function moved(resource: Resource, part: Part, check: string, checkAgain: Checker): Finding[] {
+  const shift = resource.document.span[0] - part.start;
+  let rebuilt: Finding[] | undefined;
+  return (part.byCheck.get(check) ?? []).map((finding) => {
+    const span: Finding['span'] = [finding.span[0] + shift, finding.span[1] + shift];
+    const copy: Finding = { ...finding, span };
+    return setFixes(copy, () => {
+      rebuilt ??= checkAgain([resource]).get(resource) ?? [];
+      return rebuilt.find((candidate) => candidate.code === copy.code && candidate.message === copy.message
+        && candidate.span[0] === span[0] && candidate.span[1] === span[1])?.fixes;
+    });
+  });
 }
 
 /** The schema's findings, told apart from the rules' without relying on their codes. */
@@ -140,6 +166,13 @@ function localFindings(file: ManifestFile, options: AnalyzeOptions, resources: R
   } catch (error) {
     options.onCheckFailure?.('Schema validation', error);
   }
+  for (const [resource, found] of ruleFindings(file, options, resources, rules)) byResource.get(resource)!.push(...found);
+  return byResource;
+}
+
+/** The findings of `rules` on `resources`, per resource. */
+function ruleFindings(file: ManifestFile, options: AnalyzeOptions, resources: Resource[], rules: readonly Rule[]): Map<Resource, Finding[]> {
+  const byResource = new Map<Resource, Finding[]>(resources.map((resource) => [resource, []]));
   for (const rule of rules) {
     if (options.settings.rules[rule.meta.id] === 'off') continue;
     for (const resource of resources) byResource.get(resource)!.push(...runRule(rule, file, resource, options.settings, options.onRuleFailure, options.workspace));

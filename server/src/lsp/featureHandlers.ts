@@ -1,4 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
+import { RESOURCES_REQUEST, SIMULATE_REQUEST, type ParamsOf, type PodlabRequest, type ResultOf } from '../protocol';
 import type { FeatureContext } from './context';
 import { codeActions } from './features/codeActions';
 import { codeLenses } from './features/codeLens';
@@ -7,7 +8,7 @@ import { definition } from './features/definition';
 import { hover } from './features/hover';
 import { references } from './features/references';
 import { summarizeResources } from './features/resources';
-import { simulateResource, type SimulateParams } from './features/simulate';
+import { simulateResource } from './features/simulate';
 import { documentSymbols } from './features/symbols';
 
 /** The context of the open document `uri`, or undefined when the client never opened it (or closed it). */
@@ -22,7 +23,7 @@ export function onKnownDocument<P, R>(contextOf: ContextOf, uriOf: (params: P) =
 }
 
 const textDocumentUri = (params: { textDocument?: { uri?: unknown } }): unknown => params?.textDocument?.uri;
-const requestUri = (params: { uri?: unknown }): unknown => params?.uri;
+const requestUri = (params: { uri?: unknown } | undefined): unknown => params?.uri;
 
 /** Wires every document feature to its LSP request. */
 export function registerFeatures(connection: Connection, contextOf: ContextOf): void {
@@ -35,6 +36,11 @@ export function registerFeatures(connection: Connection, contextOf: ContextOf): 
   connection.onDocumentSymbol(on([], (context) => documentSymbols(context)));
   connection.onCodeAction(on([], (context, params) => codeActions(context, params)));
   connection.onCodeLens(on([], (context) => codeLenses(context)));
-  connection.onRequest('podlab/resources', onKnownDocument(contextOf, requestUri, [], (context) => summarizeResources(context)));
-  connection.onRequest('podlab/simulate', onKnownDocument(contextOf, requestUri, null, (context, params: SimulateParams) => simulateResource(context.file, params)));
+  onPodlabRequest(connection, RESOURCES_REQUEST, onKnownDocument(contextOf, requestUri, [], (context) => summarizeResources(context)));
+  onPodlabRequest(connection, SIMULATE_REQUEST, onKnownDocument<ParamsOf<typeof SIMULATE_REQUEST>, ResultOf<typeof SIMULATE_REQUEST>>(contextOf, requestUri, null, (context, params) => simulateResource(context.file, params)));
+}
+
+/** A handler of one of Podlab's own requests, typed by the protocol module (what arrives is still checked: it crossed a process boundary). */
+function onPodlabRequest<M extends PodlabRequest>(connection: Connection, method: M, handler: (params: ParamsOf<M>) => ResultOf<M>): void {
+  connection.onRequest(method, (params: ParamsOf<M>): unknown => handler(params));
 }

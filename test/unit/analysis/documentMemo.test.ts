@@ -6,6 +6,7 @@ import { ManifestStore, withoutBreakingFixes } from '../../../server/src/analysi
 import type { Finding } from '../../../server/src/findings/finding';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { summarizeFile } from '../../../server/src/workspace/summary';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
 
 const URI = 'file:///memo/app.yaml';
@@ -17,6 +18,12 @@ const EDITS: Array<[string, (text: string, next: () => number) => string]> = [
   ['an image tag dropped', (text, next) => replaceAt(text, Math.floor(next() * text.length), /image: ([^\n:]+):[^\n]+/, 'image: $1')],
   ['a duplicate container name (its message names a line)', (text, next) => replaceAt(text, Math.floor(next() * text.length), /- name: log-shipper/, '- name: migrate')],
   ['a document broken, then the next edit goes on', (text, next) => replaceAt(text, Math.floor(next() * text.length), /replicas: /, 'replicas: [')],
+  ['a Service renamed to the name of another (a duplicate identity, found across documents)', (text, next) => {
+    const names = [...text.matchAll(/kind: Service\nmetadata:\n  name: (app-\d+)/g)];
+    if (names.length < 2) return text;
+    const [from, to] = [names[Math.floor(next() * names.length)], names[Math.floor(next() * names.length)]];
+    return text.slice(0, from.index) + from[0].replace(from[1], to[1]) + text.slice(from.index + from[0].length);
+  }],
   ['a blank line inserted mid-file', (text, next) => replaceAt(text, Math.floor(next() * text.length), /\n---\n/, '\n\n---\n')],
   ['a document deleted', (text, next) => {
     const at = text.indexOf('\n---\n', Math.floor(next() * text.length));
@@ -39,23 +46,28 @@ const described = (findings: Finding[]) => findings.map((finding) => ({
 
 describe('analysis memoised per YAML document: the same findings as a whole analysis, fewer documents checked', function () {
   this.timeout(120_000);
-  const index = new WorkspaceIndex();
+  let index = new WorkspaceIndex();
   const options = (uri: string): AnalyzeOptions => ({ settings: DEFAULT_SETTINGS, onRuleFailure: (rule, error) => { throw error; }, workspace: { uri, index } });
+  const alone = (): AnalyzeOptions => ({ settings: DEFAULT_SETTINGS, onRuleFailure: (rule, error) => { throw error; } });
 
-  for (const seed of [1, 2, 3]) {
-    it(`gives, after each edit of a sequence, exactly the findings and fixes of a fresh analysis (seed ${seed})`, () => {
+  for (const [seed, withWorkspace] of [[1, true], [2, true], [3, false]] as const) {
+    it(`gives, after each edit of a sequence, exactly the findings and fixes of a fresh analysis (seed ${seed}${withWorkspace ? ', in a workspace' : ', alone'})`, () => {
       const next = random(seed);
-      const store = new ManifestStore(options);
+      index = new WorkspaceIndex();
+      const store = new ManifestStore(withWorkspace ? options : alone);
       let text = manifest(1500);
       const document = TextDocument.create(URI, 'yaml', 1, text);
+      if (withWorkspace) index.setOpenFile(URI, summarizeFile(URI, store.file(document)));
       store.findings(document);
       for (let step = 0; step < 24; step++) {
         const [name, edit] = EDITS[Math.floor(next() * EDITS.length)];
         text = edit(text, next);
         TextDocument.update(document, [{ text }], document.version + 1);
+        // As the server does: the workspace index learns the new version before its analysis.
+        if (withWorkspace) index.setOpenFile(URI, summarizeFile(URI, store.file(document)));
         const memoised = store.findings(document);
         const file = parseManifest(text);
-        const whole = withoutBreakingFixes(file, analyze(file, options(URI)));
+        const whole = withoutBreakingFixes(file, analyze(file, withWorkspace ? options(URI) : alone()));
         assert.deepEqual(described(memoised), described(whole), `step ${step}: ${name}`);
       }
     });

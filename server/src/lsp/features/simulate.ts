@@ -1,14 +1,10 @@
 import { ResponseError } from 'vscode-languageserver';
 import type { ManifestFile } from '../../parse/model';
 import { simulate } from '../../simulation';
-import type { Scenario, SimulationResult } from '../../simulation/types';
+import type { SimulateParams, SimulationResult } from '../../protocol';
 import { isSimulatable } from './resources';
 
-export interface SimulateParams {
-  uri: string;
-  resourceIndex?: number;
-  scenario?: Scenario;
-}
+export type { SimulateParams };
 
 export const NO_SIMULATABLE_RESOURCE = 1;
 
