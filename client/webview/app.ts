@@ -44,8 +44,12 @@ export class App {
   private form: ScenarioForm | undefined;
   private frameRequest: number | undefined;
   private lastTick: number | undefined;
+  /** The status line, redrawn with the playhead. */
+  private readonly status: HTMLElement;
+  /** What screen readers hear: the status when it says something new, not every tick of the clock. */
   private readonly live: HTMLElement;
   private lastAnnounced = '';
+  private conditionsOpen = false;
 
   constructor(
     private readonly root: HTMLElement,
@@ -65,7 +69,8 @@ export class App {
       // Keep the host's restore data even before the first answer arrives.
       this.panelState = saved.panel as unknown as PanelState;
     }
-    this.live = h('p', { id: 'status', className: 'status', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } });
+    this.status = h('p', { id: 'status', className: 'status' });
+    this.live = h('p', { id: 'announce', className: 'visually-hidden', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } });
     window.addEventListener('message', (event: MessageEvent<unknown>) => this.onHostMessage(event.data));
     document.addEventListener('keydown', (event) => this.onKey(event));
     api.postMessage({ type: 'ready' });
@@ -91,6 +96,7 @@ export class App {
 
   private showEmpty(message: string, detail: string | undefined, state: PanelState | undefined): void {
     this.stop();
+    this.views?.timeline.dispose();
     this.model = undefined;
     this.views = undefined;
     this.form = undefined;
@@ -150,8 +156,12 @@ export class App {
       },
       seek: (time) => this.seek(time),
     });
-    const timeline = new TimelineView(model, this.selectedPod, {
+    this.views?.timeline.dispose();
+    const timeline = new TimelineView(model, this.selectedPod, this.conditionsOpen, {
       seek: (time) => this.seek(time),
+      toggleConditions: (open) => {
+        this.conditionsOpen = open;
+      },
       selectPod: (pod) => {
         this.selectedPod = pod;
         this.render(this.panelState?.scenario ?? {}, resources, documentName);
@@ -183,9 +193,10 @@ export class App {
     const layout = h('div', { className: 'layout' }, main, h('aside', { className: 'side' }, formSlot));
     const children = Array.from(this.root.childNodes).filter((n) => n !== formSlot);
     for (const child of children) this.root.removeChild(child);
-    this.root.append(header, player.element, this.live, layout);
+    this.root.append(header, player.element, this.status, this.live, layout);
     this.root.removeAttribute('aria-busy');
     this.views = { player, timeline, events, pods, replicaSets };
+    timeline.fit();
     this.updateTime(false);
     if (focusedId) document.getElementById(focusedId)?.focus();
   }
@@ -202,9 +213,11 @@ export class App {
     views.pods.update(frame, time);
     views.replicaSets?.update(frame);
     const summary = frameSummary(model.result.resource.kind, frame);
+    const line = `At ${formatClock(time)}: ${summary}`;
+    setText(this.status, line);
     if (summary !== this.lastAnnounced || !this.playback.playing) {
       this.lastAnnounced = summary;
-      setText(this.live, `At ${formatClock(time)}: ${summary}`);
+      setText(this.live, line);
     }
   }
 

@@ -13,6 +13,8 @@ export interface SimulatedEvent {
   reason: string;
   object: string;
   message: string;
+  /** The component that reported it (the FROM column of `kubectl describe`). */
+  source?: string;
 }
 
 export interface SimulatedContainer {
@@ -52,14 +54,38 @@ export interface SimulatedReplicaSet {
   available: number;
 }
 
+export type JobConditionType = 'FailureTarget' | 'Failed' | 'SuccessCriteriaMet' | 'Complete';
+
+export interface SimulatedJobCondition {
+  type: JobConditionType;
+  reason?: string;
+  message?: string;
+  /** lastTransitionTime, in seconds since creation. */
+  at?: number;
+}
+
+/** A Job's status as the Job controller last wrote it. */
+export interface SimulatedJob {
+  name: string;
+  active: number;
+  ready: number;
+  succeeded: number;
+  failed: number;
+  terminating: number;
+  conditions: SimulatedJobCondition[];
+}
+
 export interface SimulationFrame {
   at: number;
   pods: SimulatedPod[];
   replicaSets?: SimulatedReplicaSet[];
+  jobs?: SimulatedJob[];
 }
 
 export interface SimulationResult {
   resource: { kind: string; name: string };
   events: SimulatedEvent[];
   frames: SimulationFrame[];
+  /** The time the simulation ran to, when the engine says. */
+  horizon?: number;
 }

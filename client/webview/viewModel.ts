@@ -69,7 +69,7 @@ function containerInfos(pods: readonly PodLanes[]): ContainerInfo[] {
 
 export function buildViewModel(result: SimulationResult): ViewModel {
   const end = axisEnd(result);
-  const pods = buildPodLanes(result.frames, end);
+  const pods = buildPodLanes(result.frames, end, result.events);
   const hasReplicaSets = result.frames.some((f) => (f.replicaSets?.length ?? 0) > 0);
   return {
     result,

@@ -6,6 +6,7 @@ import type { PodLanes } from '../lanes';
 import type { SimulatedEvent } from '../simulationResult';
 import { EPSILON } from '../timeline';
 import type { ViewModel } from '../viewModel';
+import { fitLabels } from './fitLabels';
 import { buildLane, type Lane } from './lane';
 
 const POD_ABSENT = { before: 'not created yet', after: 'deleted' };
@@ -17,6 +18,8 @@ export function podButtonId(podIndex: number): string {
 export interface TimelineCallbacks {
   seek(time: number): void;
   selectPod(name: string): void;
+  /** The condition rows were shown or hidden. */
+  toggleConditions(open: boolean): void;
 }
 
 function groupHeading(text: string): HTMLElement {
@@ -26,7 +29,7 @@ function groupHeading(text: string): HTMLElement {
 function axisRow(end: number): HTMLElement {
   const track = h('div', { className: 'track axis-track', attrs: { 'aria-hidden': 'true' } });
   for (const tick of axisTicks(end)) {
-    const mark = h('span', { className: 'tick' }, formatClock(tick));
+    const mark = h('span', { className: 'tick' }, h('span', { className: 'tick-label' }, formatClock(tick)));
     placeOnAxis(mark, tick, tick, end);
     track.appendChild(mark);
   }
@@ -49,18 +52,47 @@ function eventMarkers(events: readonly SimulatedEvent[], end: number): HTMLEleme
   return h('div', { className: 'lane markers' }, h('div', { className: 'lane-label' }, h('span', { className: 'lane-title' }, 'Events')), track);
 }
 
-function podDetailLanes(pod: PodLanes, end: number): Lane[] {
-  const lanes: Lane[] = [
-    buildLane({ name: 'Status', segments: pod.status, end, className: 'pod-status', absent: POD_ABSENT }),
-    buildLane({ name: 'Phase', segments: pod.phase, end, className: 'pod-phase' }),
-  ];
+/** The pod's conditions as one summary lane; a button shows or hides one lane per condition. */
+function conditionLanes(pod: PodLanes, end: number, open: boolean, toggle: (open: boolean) => void): { lanes: Lane[]; elements: HTMLElement[] } {
+  const group = h('div', { id: 'condition-lanes', className: 'condition-lanes', attrs: { role: 'group', 'aria-label': `Conditions of ${pod.name}` } });
+  group.hidden = !open;
+  const button = h(
+    'button',
+    { id: 'conditions-toggle', className: 'disclosure', attrs: { type: 'button', 'aria-expanded': open ? 'true' : 'false', 'aria-controls': 'condition-lanes', title: 'Show or hide one row per condition' } },
+    `Conditions (${pod.conditions.length})`,
+  );
+  button.addEventListener('click', () => {
+    const next = button.getAttribute('aria-expanded') !== 'true';
+    group.hidden = !next;
+    button.setAttribute('aria-expanded', next ? 'true' : 'false');
+    toggle(next);
+  });
+  const summary = buildLane({ name: button, segments: pod.conditionSummary, end, className: 'condition-summary' });
+  const lanes = [summary];
   for (const condition of pod.conditions) {
-    lanes.push(buildLane({ name: condition.name, segments: condition.segments, end, className: 'condition' }));
+    const lane = buildLane({ name: condition.name, segments: condition.segments, end, className: 'condition' });
+    lanes.push(lane);
+    group.appendChild(lane.element);
+  }
+  return { lanes, elements: [summary.element, group] };
+}
+
+function podDetailLanes(pod: PodLanes, end: number, conditionsOpen: boolean, toggle: (open: boolean) => void): { lanes: Lane[]; elements: HTMLElement[] } {
+  const status = buildLane({ name: 'Status', segments: pod.status, end, className: 'pod-status', absent: POD_ABSENT });
+  const phase = buildLane({ name: 'Phase', segments: pod.phase, end, className: 'pod-phase' });
+  const lanes: Lane[] = [status, phase];
+  const elements: HTMLElement[] = [status.element, phase.element];
+  if (pod.conditions.length > 0) {
+    const conditions = conditionLanes(pod, end, conditionsOpen, toggle);
+    lanes.push(...conditions.lanes);
+    elements.push(...conditions.elements);
   }
   for (const container of pod.containers) {
-    lanes.push(buildLane({ name: container.name, badge: container.role, segments: container.segments, end, className: 'container' }));
+    const lane = buildLane({ name: container.name, badge: container.role, segments: container.segments, end, className: 'container' });
+    lanes.push(lane);
+    elements.push(lane.element);
   }
-  return lanes;
+  return { lanes, elements };
 }
 
 const LEGEND: readonly [string, string][] = [
@@ -86,9 +118,14 @@ export class TimelineView {
   private readonly lanes: Lane[] = [];
   private readonly playhead: HTMLElement;
 
+  private readonly body: HTMLElement;
+  private readonly resize: ResizeObserver;
+  private fitRequest: number | undefined;
+
   constructor(
     private readonly model: ViewModel,
     selectedPod: string | undefined,
+    conditionsOpen: boolean,
     callbacks: TimelineCallbacks,
   ) {
     const { end } = model;
@@ -121,10 +158,12 @@ export class TimelineView {
 
     if (selected) {
       body.appendChild(groupHeading(`Pod ${selected.name}`));
-      for (const lane of podDetailLanes(selected, end)) {
-        this.lanes.push(lane);
-        body.appendChild(lane.element);
-      }
+      const detail = podDetailLanes(selected, end, conditionsOpen, (open) => {
+        callbacks.toggleConditions(open);
+        this.fit();
+      });
+      this.lanes.push(...detail.lanes);
+      body.append(...detail.elements);
     }
 
     this.playhead = h('div', { className: 'playhead', attrs: { 'aria-hidden': 'true' } });
@@ -144,6 +183,27 @@ export class TimelineView {
       body,
       legend(),
     );
+    this.body = body;
+    this.resize = new ResizeObserver(() => this.fitSoon());
+    this.resize.observe(body);
+  }
+
+  /** Fits every label to its segment; call once the timeline is in the page. */
+  fit(): void {
+    fitLabels(this.body);
+  }
+
+  private fitSoon(): void {
+    if (this.fitRequest !== undefined) return;
+    this.fitRequest = requestAnimationFrame(() => {
+      this.fitRequest = undefined;
+      this.fit();
+    });
+  }
+
+  dispose(): void {
+    this.resize.disconnect();
+    if (this.fitRequest !== undefined) cancelAnimationFrame(this.fitRequest);
   }
 
   update(time: number): void {

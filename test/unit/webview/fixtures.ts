@@ -78,3 +78,51 @@ export function rolledDeployment(): SimulationResult {
     ],
   };
 }
+
+/** A running pod deleted at 10 s: Killing, the container exits on SIGTERM at 25 s, the pod leaves the API at 26 s. */
+export function deletedPod(): SimulationResult {
+  const ready = { PodScheduled: 'True', Initialized: 'True', ContainersReady: 'True', Ready: 'True' } as const;
+  const running = () => [container('app', 'app', 'running', { ready: true, started: true })];
+  return {
+    resource: { kind: 'Pod', name: 'web' },
+    events: [
+      { at: 0, type: 'Normal', reason: 'Scheduled', object: 'pod/web', message: 'Successfully assigned default/web to node-1' },
+      { at: 10, type: 'Normal', reason: 'Killing', object: 'pod/web', message: 'Stopping container app' },
+    ],
+    frames: [
+      { at: 0, pods: [pod('web', 'Running', running(), { conditions: ready })] },
+      { at: 10, pods: [pod('web', 'Running', running(), { conditions: ready, terminating: true })] },
+      { at: 25, pods: [pod('web', 'Failed', [container('app', 'app', 'terminated', { reason: 'Error', exitCode: 143 })], { conditions: { ...ready, ContainersReady: 'False', Ready: 'False' }, terminating: true })] },
+      { at: 26, pods: [] },
+    ],
+  };
+}
+
+/**
+ * A pod with an init container, a native sidecar and two app containers, one of which has a
+ * startup probe that passes at 25 s: every condition the kubelet reports.
+ */
+export function sidecarPod(): SimulationResult {
+  const all = (value: 'True' | 'False', ready: 'True' | 'False') =>
+    ({ PodReadyToStartContainers: 'True', PodScheduled: 'True', Initialized: value, ContainersReady: ready, Ready: ready }) as const;
+  const init = (state: SimulatedContainer['state'], extra: Partial<SimulatedContainer> = {}) => container('setup', 'init', state, extra);
+  const proxy = (ready: boolean) => container('proxy', 'sidecar', 'running', { ready, started: true });
+  const api = (started: boolean) => container('api', 'app', 'running', { ready: started, started });
+  const worker = () => container('worker', 'app', 'running', { ready: true, started: true });
+  return {
+    resource: { kind: 'Pod', name: 'shop' },
+    events: [
+      { at: 0, type: 'Normal', reason: 'Scheduled', object: 'pod/shop', message: 'Successfully assigned default/shop to node-1' },
+      { at: 1, type: 'Normal', reason: 'Started', object: 'pod/shop', message: 'Started container setup' },
+      { at: 3, type: 'Normal', reason: 'Started', object: 'pod/shop', message: 'Started container proxy' },
+      { at: 3, type: 'Normal', reason: 'Started', object: 'pod/shop', message: 'Started container api' },
+      { at: 3, type: 'Normal', reason: 'Started', object: 'pod/shop', message: 'Started container worker' },
+    ],
+    frames: [
+      { at: 0, pods: [pod('shop', 'Pending', [init('waiting', { reason: 'PodInitializing' }), container('proxy', 'sidecar', 'waiting', { reason: 'PodInitializing' }), container('api', 'app', 'waiting', { reason: 'PodInitializing' }), container('worker', 'app', 'waiting', { reason: 'PodInitializing' })], { conditions: all('False', 'False') })] },
+      { at: 1, pods: [pod('shop', 'Pending', [init('running'), container('proxy', 'sidecar', 'waiting', { reason: 'PodInitializing' }), container('api', 'app', 'waiting', { reason: 'PodInitializing' }), container('worker', 'app', 'waiting', { reason: 'PodInitializing' })], { conditions: all('False', 'False') })] },
+      { at: 3, pods: [pod('shop', 'Running', [init('terminated', { reason: 'Completed', exitCode: 0 }), proxy(true), api(false), worker()], { conditions: all('True', 'False') })] },
+      { at: 25, pods: [pod('shop', 'Running', [init('terminated', { reason: 'Completed', exitCode: 0 }), proxy(true), api(true), worker()], { conditions: all('True', 'True') })] },
+    ],
+  };
+}
