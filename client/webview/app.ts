@@ -12,7 +12,7 @@ import { emptyState } from './view/emptyState';
 import { EventsTable } from './view/eventsTable';
 import { PlayerControls } from './view/playerControls';
 import { ScenarioForm } from './view/scenarioForm';
-import { PodsTable, ReplicaSetsTable } from './view/statusTables';
+import { JobsTable, PodsTable, ReplicaSetsTable } from './view/statusTables';
 import { podButtonId, TimelineView } from './view/timelineView';
 
 interface Views {
@@ -21,6 +21,7 @@ interface Views {
   events: EventsTable;
   pods: PodsTable;
   replicaSets: ReplicaSetsTable | undefined;
+  jobs: JobsTable | undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -171,7 +172,8 @@ export class App {
     });
     const events = new EventsTable(model.eventRows, model.result.events);
     const pods = new PodsTable(model.pods);
-    const replicaSets = model.groups ? new ReplicaSetsTable() : undefined;
+    const replicaSets = model.replicaSetLanes.length > 0 ? new ReplicaSetsTable() : undefined;
+    const jobs = model.jobLanes.length > 0 ? new JobsTable() : undefined;
 
     const header = h(
       'header',
@@ -187,7 +189,7 @@ export class App {
       'div',
       { className: 'main' },
       timeline.element,
-      h('section', { className: 'now', attrs: { 'aria-labelledby': 'now-heading' } }, h('h2', { id: 'now-heading' }, 'At the playhead'), pods.element, replicaSets?.element),
+      h('section', { className: 'now', attrs: { 'aria-labelledby': 'now-heading' } }, h('h2', { id: 'now-heading' }, 'At the playhead'), jobs?.element, pods.element, replicaSets?.element),
       events.element,
     );
     const layout = h('div', { className: 'layout' }, main, h('aside', { className: 'side' }, formSlot));
@@ -195,7 +197,7 @@ export class App {
     for (const child of children) this.root.removeChild(child);
     this.root.append(header, player.element, this.status, this.live, layout);
     this.root.removeAttribute('aria-busy');
-    this.views = { player, timeline, events, pods, replicaSets };
+    this.views = { player, timeline, events, pods, replicaSets, jobs };
     timeline.fit();
     this.updateTime(false);
     if (focusedId) document.getElementById(focusedId)?.focus();
@@ -212,6 +214,7 @@ export class App {
     const frame = frameAt(model.result.frames, time);
     views.pods.update(frame, time);
     views.replicaSets?.update(frame);
+    views.jobs?.update(frame);
     const summary = frameSummary(model.result.resource.kind, frame);
     const line = `At ${formatClock(time)}: ${summary}`;
     setText(this.status, line);

@@ -2,28 +2,20 @@
 // selected pod's status, phase, conditions and containers, and the playhead.
 import { h, placeOnAxis } from '../dom';
 import { axisTicks, formatClock } from '../format';
-import type { PodLanes } from '../lanes';
 import type { SimulatedEvent } from '../simulationResult';
 import { EPSILON } from '../timeline';
 import type { ViewModel } from '../viewModel';
 import { fitLabels } from './fitLabels';
-import { buildLane, type Lane } from './lane';
+import { type Lane } from './lane';
+import { jobBlocks, podDetailBlock, podListBlocks, replicaSetBlock, type LaneBlock } from './laneGroups';
 
-const POD_ABSENT = { before: 'not created yet', after: 'deleted' };
-
-export function podButtonId(podIndex: number): string {
-  return `pod-${podIndex}`;
-}
+export { podButtonId } from './laneGroups';
 
 export interface TimelineCallbacks {
   seek(time: number): void;
   selectPod(name: string): void;
   /** The condition rows were shown or hidden. */
   toggleConditions(open: boolean): void;
-}
-
-function groupHeading(text: string): HTMLElement {
-  return h('h3', { className: 'lane-group-heading' }, text);
 }
 
 function axisRow(end: number): HTMLElement {
@@ -50,49 +42,6 @@ function eventMarkers(events: readonly SimulatedEvent[], end: number): HTMLEleme
     track.appendChild(marker);
   }
   return h('div', { className: 'lane markers' }, h('div', { className: 'lane-label' }, h('span', { className: 'lane-title' }, 'Events')), track);
-}
-
-/** The pod's conditions as one summary lane; a button shows or hides one lane per condition. */
-function conditionLanes(pod: PodLanes, end: number, open: boolean, toggle: (open: boolean) => void): { lanes: Lane[]; elements: HTMLElement[] } {
-  const group = h('div', { id: 'condition-lanes', className: 'condition-lanes', attrs: { role: 'group', 'aria-label': `Conditions of ${pod.name}` } });
-  group.hidden = !open;
-  const button = h(
-    'button',
-    { id: 'conditions-toggle', className: 'disclosure', attrs: { type: 'button', 'aria-expanded': open ? 'true' : 'false', 'aria-controls': 'condition-lanes', title: 'Show or hide one row per condition' } },
-    `Conditions (${pod.conditions.length})`,
-  );
-  button.addEventListener('click', () => {
-    const next = button.getAttribute('aria-expanded') !== 'true';
-    group.hidden = !next;
-    button.setAttribute('aria-expanded', next ? 'true' : 'false');
-    toggle(next);
-  });
-  const summary = buildLane({ name: button, segments: pod.conditionSummary, end, className: 'condition-summary' });
-  const lanes = [summary];
-  for (const condition of pod.conditions) {
-    const lane = buildLane({ name: condition.name, segments: condition.segments, end, className: 'condition' });
-    lanes.push(lane);
-    group.appendChild(lane.element);
-  }
-  return { lanes, elements: [summary.element, group] };
-}
-
-function podDetailLanes(pod: PodLanes, end: number, conditionsOpen: boolean, toggle: (open: boolean) => void): { lanes: Lane[]; elements: HTMLElement[] } {
-  const status = buildLane({ name: 'Status', segments: pod.status, end, className: 'pod-status', absent: POD_ABSENT });
-  const phase = buildLane({ name: 'Phase', segments: pod.phase, end, className: 'pod-phase' });
-  const lanes: Lane[] = [status, phase];
-  const elements: HTMLElement[] = [status.element, phase.element];
-  if (pod.conditions.length > 0) {
-    const conditions = conditionLanes(pod, end, conditionsOpen, toggle);
-    lanes.push(...conditions.lanes);
-    elements.push(...conditions.elements);
-  }
-  for (const container of pod.containers) {
-    const lane = buildLane({ name: container.name, badge: container.role, segments: container.segments, end, className: 'container' });
-    lanes.push(lane);
-    elements.push(lane.element);
-  }
-  return { lanes, elements };
 }
 
 const LEGEND: readonly [string, string][] = [
@@ -132,38 +81,20 @@ export class TimelineView {
     const body = h('div', { className: 'lanes' }, axisRow(end), eventMarkers(model.result.events, end));
     const selected = model.pods.find((p) => p.name === selectedPod) ?? model.pods[0];
 
-    if (model.groups) {
-      if (model.replicaSetLanes.length > 0) {
-        body.appendChild(groupHeading('ReplicaSets'));
-        const newest = Math.max(...model.replicaSetLanes.map((l) => l.revision));
-        for (const rs of model.replicaSetLanes) {
-          const age = rs.revision === newest ? 'new' : 'old';
-          const name = `${rs.name ?? 'ReplicaSet'} · rev ${rs.revision} (${age})`;
-          const lane = buildLane({ name, segments: rs.segments, end, className: 'replicaset', absent: 'scaled to 0' });
-          this.lanes.push(lane);
-          body.appendChild(lane.element);
-        }
-      }
-      for (const group of model.groups) {
-        body.appendChild(groupHeading(`Pods of ${group.name ?? 'ReplicaSet'} (revision ${group.revision})`));
-        for (const pod of group.pods) {
-          const button = h('button', { id: podButtonId(model.pods.indexOf(pod)), className: 'pod-select', attrs: { type: 'button', 'aria-pressed': pod === selected ? 'true' : 'false', title: `Show the containers of ${pod.name}` } }, pod.name);
-          button.addEventListener('click', () => callbacks.selectPod(pod.name));
-          const lane = buildLane({ name: button, segments: pod.status, end, className: `pod${pod === selected ? ' selected' : ''}`, absent: POD_ABSENT });
-          this.lanes.push(lane);
-          body.appendChild(lane.element);
-        }
-      }
-    }
-
-    if (selected) {
-      body.appendChild(groupHeading(`Pod ${selected.name}`));
-      const detail = podDetailLanes(selected, end, conditionsOpen, (open) => {
-        callbacks.toggleConditions(open);
-        this.fit();
-      });
-      this.lanes.push(...detail.lanes);
-      body.append(...detail.elements);
+    const blocks: LaneBlock[] = [
+      ...jobBlocks(model),
+      replicaSetBlock(model),
+      ...podListBlocks(model, selected, callbacks.selectPod),
+      selected
+        ? podDetailBlock(selected, end, conditionsOpen, (open) => {
+            callbacks.toggleConditions(open);
+            this.fit();
+          })
+        : { lanes: [], elements: [] },
+    ];
+    for (const block of blocks) {
+      this.lanes.push(...block.lanes);
+      body.append(...block.elements);
     }
 
     this.playhead = h('div', { className: 'playhead', attrs: { 'aria-hidden': 'true' } });

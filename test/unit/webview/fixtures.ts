@@ -126,3 +126,45 @@ export function sidecarPod(): SimulationResult {
     ],
   };
 }
+
+/**
+ * A Job with backoffLimit 2 whose container fails after 4 s: pods at 0, 15 and 40 s, each failing;
+ * FailureTarget and Failed (BackoffLimitExceeded) at 45 and 46 s.
+ */
+export function failingJob(): SimulationResult {
+  const job = (at: number, active: number, failed: number, conditions: NonNullable<SimulationResult['frames'][number]['jobs']>[number]['conditions'] = []) => ({
+    at,
+    name: 'pi',
+    active,
+    ready: 0,
+    succeeded: 0,
+    failed,
+    terminating: 0,
+    conditions,
+  });
+  const running = (name: string) => pod(name, 'Running', [container('pi', 'app', 'running', { ready: true, started: true })], { conditions: { Ready: 'True' } });
+  const failed = (name: string) => pod(name, 'Failed', [container('pi', 'app', 'terminated', { reason: 'Error', exitCode: 1 })], { conditions: { Ready: 'False' } });
+  const backoff = { type: 'FailureTarget' as const, reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', at: 45 };
+  const frames: SimulationResult['frames'] = [
+    { at: 0, pods: [running('pi-aaaaa')], jobs: [job(0, 1, 0)] },
+    { at: 4, pods: [failed('pi-aaaaa')], jobs: [job(4, 1, 0)] },
+    { at: 5, pods: [failed('pi-aaaaa')], jobs: [job(5, 0, 1)] },
+    { at: 15, pods: [failed('pi-aaaaa'), running('pi-bbbbb')], jobs: [job(15, 1, 1)] },
+    { at: 19, pods: [failed('pi-aaaaa'), failed('pi-bbbbb')], jobs: [job(19, 1, 1)] },
+    { at: 20, pods: [failed('pi-aaaaa'), failed('pi-bbbbb')], jobs: [job(20, 0, 2)] },
+    { at: 40, pods: [failed('pi-aaaaa'), failed('pi-bbbbb'), running('pi-ccccc')], jobs: [job(40, 1, 2)] },
+    { at: 44, pods: [failed('pi-aaaaa'), failed('pi-bbbbb'), failed('pi-ccccc')], jobs: [job(44, 1, 2)] },
+    { at: 45, pods: [failed('pi-aaaaa'), failed('pi-bbbbb'), failed('pi-ccccc')], jobs: [job(45, 0, 3, [backoff])] },
+    { at: 46, pods: [failed('pi-aaaaa'), failed('pi-bbbbb'), failed('pi-ccccc')], jobs: [job(46, 0, 3, [backoff, { ...backoff, type: 'Failed', at: 46 }])] },
+  ].map(({ at, pods, jobs }) => ({ at, pods, jobs: jobs.map(({ at: _at, ...rest }) => rest) }));
+  return {
+    resource: { kind: 'Job', name: 'pi' },
+    events: [
+      { at: 0, type: 'Normal', reason: 'SuccessfulCreate', object: 'job/pi', message: 'Created pod: pi-aaaaa' },
+      { at: 15, type: 'Normal', reason: 'SuccessfulCreate', object: 'job/pi', message: 'Created pod: pi-bbbbb' },
+      { at: 40, type: 'Normal', reason: 'SuccessfulCreate', object: 'job/pi', message: 'Created pod: pi-ccccc' },
+      { at: 46, type: 'Warning', reason: 'BackoffLimitExceeded', object: 'job/pi', message: 'Job has reached the specified backoff limit' },
+    ],
+    frames,
+  };
+}

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import type { Browser, Page } from 'playwright-core';
 import type { SimulationResult } from '../../../client/webview/simulationResult';
 import { launchChromium } from '../../../scripts/chromium.mjs';
-import { container, crashingPod, pod, rolledDeployment } from './fixtures';
+import { container, crashingPod, failingJob, pod, rolledDeployment } from './fixtures';
 import { bundleWebview, openPanelPage, post as postTo, seek as seekTo, sent as sentBy, show as showOn } from './pageHarness';
 
 /** Strings a hostile manifest could carry; each would set window.__pwned if it ever ran. */
@@ -166,5 +166,19 @@ describe('webview page in Chromium', function () {
     await page.getByRole('button', { name: 'web-bbb-1' }).click();
     assert.equal(await page.locator('.lane-group-heading').last().innerText(), 'Pod web-bbb-1');
     assert.equal(await page.getByRole('button', { name: 'web-bbb-1' }).getAttribute('aria-pressed'), 'true');
+  });
+
+  it('shows a failing Job: its status and conditions over time, every pod it made, and its status at the playhead', async () => {
+    await show(failingJob());
+    assert.deepEqual(await page.locator('.lane-group-heading').allInnerTexts(), ['Job pi', 'Pods of job/pi', 'Pod pi-aaaaa']);
+    assert.equal(await page.locator('.lane.job-status .lane-now').innerText(), 'Failed · 0 active · 0 succeeded · 3 failed');
+    assert.equal(await page.locator('.lane.job-conditions .lane-now').innerText(), 'FailureTarget, Failed');
+    const row = async () => (await page.locator('#jobs tbody tr').innerText()).split('\t').map((c) => c.trim());
+    assert.deepEqual(await row(), ['pi', 'Failed', '0 Active (0 Ready) / 0 Succeeded / 3 Failed', 'FailureTarget (BackoffLimitExceeded: Job has reached the specified backoff limit); Failed (BackoffLimitExceeded: Job has reached the specified backoff limit)']);
+    await seekTo(page, 16);
+    assert.deepEqual(await row(), ['pi', 'Running', '1 Active (0 Ready) / 0 Succeeded / 1 Failed', '—']);
+    assert.match(await page.locator('#status').innerText(), /job pi Running: 1 Active/);
+    await page.getByRole('button', { name: 'pi-ccccc' }).click();
+    assert.equal(await page.locator('.lane-group-heading').last().innerText(), 'Pod pi-ccccc');
   });
 });
