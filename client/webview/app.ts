@@ -9,6 +9,7 @@ import { frameAt, nextChange, previousChange } from './timeline';
 import { buildViewModel, type ViewModel } from './viewModel';
 import type { VsCodeApi } from './vscodeApi';
 import { emptyState } from './view/emptyState';
+import { CompactView } from './view/compactView';
 import { EventsTable } from './view/eventsTable';
 import { PlayerControls } from './view/playerControls';
 import { ScenarioForm } from './view/scenarioForm';
@@ -17,7 +18,8 @@ import { podButtonId, TimelineView } from './view/timelineView';
 
 interface Views {
   player: PlayerControls;
-  timeline: TimelineView;
+  timeline?: TimelineView;
+  compact?: CompactView;
   events: EventsTable;
   pods: PodsTable;
   replicaSets: ReplicaSetsTable | undefined;
@@ -51,6 +53,9 @@ export class App {
   private readonly live: HTMLElement;
   private lastAnnounced = '';
   private conditionsOpen = false;
+  /** Compact mode: kubectl's text instead of the timeline. */
+  private compact = false;
+  private shown: { resources: ResourceChoice[]; documentName: string } | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -58,7 +63,8 @@ export class App {
   ) {
     const saved = api.getState();
     if (isRecord(saved) && isRecord(saved.view)) {
-      const { time, speed, pod } = saved.view;
+      const { time, speed, pod, compact } = saved.view;
+      if (compact === true) this.compact = true;
       if (typeof time === 'number' && Number.isFinite(time)) this.restoredTime = time;
       if (isSpeed(speed)) {
         this.playback.speed = speed;
@@ -92,12 +98,13 @@ export class App {
     const state: SavedState = { view: { time: this.playback.time, speed: this.playback.speed } };
     if (this.panelState) state.panel = this.panelState;
     if (this.selectedPod !== undefined) state.view!.pod = this.selectedPod;
+    if (this.compact) state.view!.compact = true;
     this.api.setState(state);
   }
 
   private showEmpty(message: string, detail: string | undefined, state: PanelState | undefined): void {
     this.stop();
-    this.views?.timeline.dispose();
+    this.views?.timeline?.dispose();
     this.model = undefined;
     this.views = undefined;
     this.form = undefined;
@@ -135,7 +142,8 @@ export class App {
 
   private render(scenario: Scenario, resources: ResourceChoice[], documentName: string): void {
     const model = this.model!;
-    const { kind, name } = model.result.resource;
+    const { kind } = model.result.resource;
+    this.shown = { resources, documentName };
     const focusedId = document.activeElement instanceof HTMLElement && this.root.contains(document.activeElement) ? document.activeElement.id : '';
 
     const shape = ScenarioForm.shapeOf(kind, model.containers);
@@ -157,30 +165,12 @@ export class App {
       },
       seek: (time) => this.seek(time),
     });
-    this.views?.timeline.dispose();
-    const timeline = new TimelineView(model, this.selectedPod, this.conditionsOpen, {
-      seek: (time) => this.seek(time),
-      toggleConditions: (open) => {
-        this.conditionsOpen = open;
-      },
-      selectPod: (pod) => {
-        this.selectedPod = pod;
-        this.render(this.panelState?.scenario ?? {}, resources, documentName);
-        this.save();
-        document.getElementById(podButtonId(model.pods.findIndex((p) => p.name === pod)))?.focus();
-      },
-    });
+    this.views?.timeline?.dispose();
+    const { timeline, compact } = this.buildStory(model);
     const events = new EventsTable(model.eventRows, model.result.events);
     const pods = new PodsTable(model.pods);
     const replicaSets = model.replicaSetLanes.length > 0 ? new ReplicaSetsTable() : undefined;
     const jobs = model.jobLanes.length > 0 ? new JobsTable() : undefined;
-
-    const header = h(
-      'header',
-      { className: 'header' },
-      h('div', { className: 'title' }, h('h1', {}, h('span', { className: 'kind' }, kind), h('span', { className: 'name' }, name)), h('span', { className: 'file' }, documentName)),
-      resources.length > 1 ? resourcePicker(resources, this.panelState?.resourceIndex, (index) => this.api.postMessage({ type: 'selectResource', index })) : null,
-    );
 
     // Only the scenario form survives a re-render, so a field being edited keeps its focus.
     const formSlot = this.form.element;
@@ -188,19 +178,75 @@ export class App {
     const main = h(
       'div',
       { className: 'main' },
-      timeline.element,
+      timeline?.element ?? compact?.element,
       h('section', { className: 'now', attrs: { 'aria-labelledby': 'now-heading' } }, h('h2', { id: 'now-heading' }, 'At the playhead'), jobs?.element, pods.element, replicaSets?.element),
       events.element,
     );
     const layout = h('div', { className: 'layout' }, main, h('aside', { className: 'side' }, formSlot));
     const children = Array.from(this.root.childNodes).filter((n) => n !== formSlot);
     for (const child of children) this.root.removeChild(child);
-    this.root.append(header, player.element, this.status, this.live, layout);
+    this.root.append(this.header(), player.element, this.status, this.live, layout);
     this.root.removeAttribute('aria-busy');
-    this.views = { player, timeline, events, pods, replicaSets, jobs };
-    timeline.fit();
+    this.views = { player, timeline, compact, events, pods, replicaSets, jobs };
+    timeline?.fit();
     this.updateTime(false);
     if (focusedId) document.getElementById(focusedId)?.focus();
+  }
+
+  /** Redraws the current result (another pod in detail, the other view). */
+  private rerender(): void {
+    if (this.shown) this.render(this.panelState?.scenario ?? {}, this.shown.resources, this.shown.documentName);
+    this.save();
+  }
+
+  private selectPod(pod: string): void {
+    this.selectedPod = pod;
+    this.rerender();
+  }
+
+  /** The timeline, or in compact mode what kubectl would print. */
+  private buildStory(model: ViewModel): { timeline?: TimelineView; compact?: CompactView } {
+    const selected = model.pods.find((p) => p.name === this.selectedPod) ?? model.pods[0];
+    if (this.compact) {
+      return { compact: new CompactView(model.result.frames, model.eventRows, model.pods.map((p) => p.name), selected?.name, (pod) => this.selectPod(pod)) };
+    }
+    const timeline = new TimelineView(model, this.selectedPod, this.conditionsOpen, {
+      seek: (time) => this.seek(time),
+      toggleConditions: (open) => {
+        this.conditionsOpen = open;
+      },
+      selectPod: (pod) => {
+        this.selectPod(pod);
+        document.getElementById(podButtonId(model.pods.findIndex((p) => p.name === pod)))?.focus();
+      },
+    });
+    return { timeline };
+  }
+
+  private header(): HTMLElement {
+    const { kind, name } = this.model!.result.resource;
+    const { resources, documentName } = this.shown!;
+    const toggle = h(
+      'button',
+      { id: 'compact-toggle', className: 'control', attrs: { type: 'button', 'aria-pressed': this.compact ? 'true' : 'false', title: 'Show what `kubectl get pods -w` and `kubectl describe pod` would print, instead of the timeline' } },
+      'kubectl view',
+    );
+    toggle.addEventListener('click', () => {
+      this.compact = !this.compact;
+      this.rerender();
+      document.getElementById('compact-toggle')?.focus();
+    });
+    return h(
+      'header',
+      { className: 'header' },
+      h('div', { className: 'title' }, h('h1', {}, h('span', { className: 'kind' }, kind), h('span', { className: 'name' }, name)), h('span', { className: 'file' }, documentName)),
+      h(
+        'div',
+        { className: 'header-controls' },
+        resources.length > 1 ? resourcePicker(resources, this.panelState?.resourceIndex, (index) => this.api.postMessage({ type: 'selectResource', index })) : null,
+        toggle,
+      ),
+    );
   }
 
   private updateTime(follow: boolean): void {
@@ -209,7 +255,8 @@ export class App {
     if (!views || !model) return;
     const time = this.playback.time;
     views.player.update(time, model.end, this.playback.playing);
-    views.timeline.update(time);
+    views.timeline?.update(time);
+    views.compact?.update(time);
     views.events.update(time, follow);
     const frame = frameAt(model.result.frames, time);
     views.pods.update(frame, time);

@@ -40,5 +40,5 @@ export type WebviewMessage =
 /** The page's whole saved state: the panel part for the host, the view part for the page. */
 export interface SavedState {
   panel?: PanelState;
-  view?: { time?: number; speed?: number; pod?: string };
+  view?: { time?: number; speed?: number; pod?: string; compact?: boolean };
 }
