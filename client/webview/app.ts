@@ -10,10 +10,12 @@ import { buildViewModel, type ViewModel } from './viewModel';
 import type { VsCodeApi } from './vscodeApi';
 import { emptyState } from './view/emptyState';
 import { CompactView } from './view/compactView';
+import { refusalView } from './view/refusal';
 import { EventsTable } from './view/eventsTable';
 import { PlayerControls } from './view/playerControls';
 import { ScenarioForm } from './view/scenarioForm';
 import { JobsTable, PodsTable, ReplicaSetsTable } from './view/statusTables';
+import { DeploymentTable, ServicesTable } from './view/workloadTables';
 import { podButtonId, TimelineView } from './view/timelineView';
 
 interface Views {
@@ -24,6 +26,8 @@ interface Views {
   pods: PodsTable;
   replicaSets: ReplicaSetsTable | undefined;
   jobs: JobsTable | undefined;
+  deployment: DeploymentTable | undefined;
+  services: ServicesTable | undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -136,7 +140,8 @@ export class App {
       this.playback.seek(wasAtEnd && !this.playback.playing ? model.end : this.playback.time);
     }
     if (!model.pods.some((p) => p.name === this.selectedPod)) this.selectedPod = undefined;
-    this.render(state.scenario, resources, documentName);
+    if (result.refused) this.renderRefused(result.refused, resources, documentName);
+    else this.render(state.scenario, resources, documentName);
     this.save();
   }
 
@@ -171,6 +176,8 @@ export class App {
     const pods = new PodsTable(model.pods);
     const replicaSets = model.replicaSetLanes.length > 0 ? new ReplicaSetsTable() : undefined;
     const jobs = model.jobLanes.length > 0 ? new JobsTable() : undefined;
+    const deployment = model.deployment ? new DeploymentTable(model.deployment.name) : undefined;
+    const services = model.serviceLanes.length > 0 ? new ServicesTable() : undefined;
 
     // Only the scenario form survives a re-render, so a field being edited keeps its focus.
     const formSlot = this.form.element;
@@ -179,7 +186,7 @@ export class App {
       'div',
       { className: 'main' },
       timeline?.element ?? compact?.element,
-      h('section', { className: 'now', attrs: { 'aria-labelledby': 'now-heading' } }, h('h2', { id: 'now-heading' }, 'At the playhead'), jobs?.element, pods.element, replicaSets?.element),
+      h('section', { className: 'now', attrs: { 'aria-labelledby': 'now-heading' } }, h('h2', { id: 'now-heading' }, 'At the playhead'), jobs?.element, deployment?.element, pods.element, replicaSets?.element, services?.element),
       events.element,
     );
     const layout = h('div', { className: 'layout' }, main, h('aside', { className: 'side' }, formSlot));
@@ -187,10 +194,26 @@ export class App {
     for (const child of children) this.root.removeChild(child);
     this.root.append(this.header(), player.element, this.status, this.live, layout);
     this.root.removeAttribute('aria-busy');
-    this.views = { player, timeline, compact, events, pods, replicaSets, jobs };
+    this.views = { player, timeline, compact, events, pods, replicaSets, jobs, deployment, services };
     timeline?.fit();
     this.updateTime(false);
     if (focusedId) document.getElementById(focusedId)?.focus();
+  }
+
+  /** A refused resource: its errors, the header, and the events (the NotSimulated warning); no player, no form. */
+  private renderRefused(refused: NonNullable<ViewModel['result']['refused']>, resources: ResourceChoice[], documentName: string): void {
+    const model = this.model!;
+    this.stop();
+    this.shown = { resources, documentName };
+    this.views?.timeline?.dispose();
+    this.views = undefined;
+    this.form = undefined;
+    const { kind, name } = model.result.resource;
+    const events = new EventsTable(model.eventRows, model.result.events);
+    clear(this.root);
+    this.root.append(this.header(false), refusalView(kind, name, refused, (range) => this.api.postMessage({ type: 'reveal', range })), events.element);
+    events.update(model.end, false);
+    this.root.removeAttribute('aria-busy');
   }
 
   /** Redraws the current result (another pod in detail, the other view). */
@@ -223,7 +246,7 @@ export class App {
     return { timeline };
   }
 
-  private header(): HTMLElement {
+  private header(withViewToggle = true): HTMLElement {
     const { kind, name } = this.model!.result.resource;
     const { resources, documentName } = this.shown!;
     const toggle = h(
@@ -244,7 +267,7 @@ export class App {
         'div',
         { className: 'header-controls' },
         resources.length > 1 ? resourcePicker(resources, this.panelState?.resourceIndex, (index) => this.api.postMessage({ type: 'selectResource', index })) : null,
-        toggle,
+        withViewToggle ? toggle : null,
       ),
     );
   }
@@ -262,6 +285,8 @@ export class App {
     views.pods.update(frame, time);
     views.replicaSets?.update(frame);
     views.jobs?.update(frame);
+    views.deployment?.update(frame);
+    views.services?.update(frame);
     const summary = frameSummary(model.result.resource.kind, frame);
     const line = `At ${formatClock(time)}: ${summary}`;
     setText(this.status, line);

@@ -10,6 +10,7 @@ import type {
   SimulationResult,
 } from './simulationResult';
 import { readJobs } from './readJobs';
+import { readDeployment, readRefusals, readServices } from './readStatus';
 import { count, finite, isObject, list, text } from './readJson';
 
 const ROLES: readonly ContainerRole[] = ['init', 'sidecar', 'app'];
@@ -75,6 +76,8 @@ function readPod(value: unknown): SimulatedPod | undefined {
   const revision = finite(value.revision);
   if (revision !== undefined) pod.revision = Math.trunc(revision);
   if (value.terminating === true || typeof value.deletedAt === 'number') pod.terminating = true;
+  const owner = text(value.owner);
+  if (owner) pod.owner = owner;
   return pod;
 }
 
@@ -108,6 +111,12 @@ function readFrame(value: unknown): SimulationFrame | undefined {
     const jobs = readJobs(value.jobs);
     if (jobs) frame.jobs = jobs;
   }
+  if (value.services !== undefined) {
+    const services = readServices(value.services);
+    if (services) frame.services = services;
+  }
+  const deployment = readDeployment(value.deployment);
+  if (deployment) frame.deployment = deployment;
   return frame;
 }
 
@@ -142,5 +151,7 @@ export function readSimulationResult(value: unknown): SimulationResult | undefin
   const out: SimulationResult = { resource: { kind, name }, frames: frames.sort(byTime), events: events.sort(byTime) };
   const horizon = finite(value.horizon);
   if (horizon !== undefined && horizon >= 0) out.horizon = horizon;
+  const refused = readRefusals(value.refused);
+  if (refused) out.refused = refused;
   return out;
 }

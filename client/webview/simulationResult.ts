@@ -41,6 +41,8 @@ export interface SimulatedPod {
   revision?: number;
   /** True once the pod has a deletionTimestamp (kubectl shows Terminating). */
   terminating?: boolean;
+  /** `kind/name` of the workload that made the pod, when the simulation plays more than one. */
+  owner?: string;
   conditions: Record<string, ConditionStatus>;
   containers: SimulatedContainer[];
 }
@@ -75,11 +77,60 @@ export interface SimulatedJob {
   conditions: SimulatedJobCondition[];
 }
 
+/** One endpoint of a Service's EndpointSlice, with its conditions. */
+export interface SimulatedEndpoint {
+  pod: string;
+  ready: boolean;
+  serving: boolean;
+  terminating: boolean;
+  /** kube-proxy sends new connections here. */
+  traffic: boolean;
+}
+
+export interface SimulatedService {
+  name: string;
+  endpoints: SimulatedEndpoint[];
+}
+
+export interface SimulatedDeploymentCondition {
+  type: string;
+  status: ConditionStatus;
+  reason: string;
+  message: string;
+}
+
+/** A Deployment's status as the Deployment controller last wrote it. */
+export interface SimulatedDeployment {
+  name: string;
+  replicas: number;
+  updated: number;
+  ready: number;
+  available: number;
+  unavailable: number;
+  conditions: SimulatedDeploymentCondition[];
+  /** What `kubectl rollout status` prints at this moment. */
+  rolloutStatus: string;
+}
+
 export interface SimulationFrame {
   at: number;
   pods: SimulatedPod[];
   replicaSets?: SimulatedReplicaSet[];
   jobs?: SimulatedJob[];
+  services?: SimulatedService[];
+  deployment?: SimulatedDeployment;
+}
+
+/** A place in the document, 0-based like LSP positions. */
+export interface SourceRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** An error the API server would answer the create with. */
+export interface Refusal {
+  message: string;
+  range?: SourceRange;
 }
 
 export interface SimulationResult {
@@ -88,4 +139,6 @@ export interface SimulationResult {
   frames: SimulationFrame[];
   /** The time the simulation ran to, when the engine says. */
   horizon?: number;
+  /** The API server would refuse the resource: these errors stop it, and nothing runs. */
+  refused?: Refusal[];
 }

@@ -1,7 +1,9 @@
 // Everything the page derives from one simulation result, computed once per
 // result; moving the playhead only looks things up in it.
 import { groupEvents, type EventRow } from './eventRows';
+import { buildDeploymentLanes, type DeploymentLanes } from './deployment';
 import { buildJobLanes, type JobLane } from './jobs';
+import { buildServiceLanes, type ServiceLane } from './services';
 import { buildPodLanes, type PodLanes } from './lanes';
 import { groupPodsByReplicaSet, type PodGroup } from './replicaSets';
 import { SegmentBuilder, type Segment } from './segments';
@@ -28,6 +30,8 @@ export interface ViewModel {
   groups: PodGroup[] | undefined;
   replicaSetLanes: ReplicaSetLane[];
   jobLanes: JobLane[];
+  deployment: DeploymentLanes | undefined;
+  serviceLanes: ServiceLane[];
   eventRows: EventRow[];
   containers: ContainerInfo[];
 }
@@ -87,6 +91,8 @@ export function buildViewModel(result: SimulationResult): ViewModel {
     groups: podGroups(result, pods),
     replicaSetLanes: buildReplicaSetLanes(result.frames, end),
     jobLanes: buildJobLanes(result.frames, end),
+    deployment: buildDeploymentLanes(result.frames, end),
+    serviceLanes: buildServiceLanes(result.frames, end),
     eventRows: groupEvents(result.events),
     containers: containerInfos(pods),
   };

@@ -36,6 +36,26 @@ export function jobBlocks(model: ViewModel): LaneBlock[] {
   );
 }
 
+export function deploymentBlock(model: ViewModel): LaneBlock {
+  const d = model.deployment;
+  if (!d) return EMPTY;
+  const { end } = model;
+  return block(`Deployment ${d.name}`, [
+    buildLane({ name: 'Rollout status', segments: d.rollout, end, className: 'rollout-status' }),
+    ...d.conditions.map((c) => buildLane({ name: c.type, segments: c.segments, end, className: 'deployment-condition' })),
+  ]);
+}
+
+export function serviceBlocks(model: ViewModel): LaneBlock[] {
+  const { end } = model;
+  return model.serviceLanes.map((service) =>
+    block(`Service ${service.name}: endpoints`, [
+      buildLane({ name: 'Traffic', segments: service.summary, end, className: 'service-traffic' }),
+      ...service.endpoints.map((e) => buildLane({ name: e.pod, segments: e.segments, end, className: 'endpoint', absent: 'not an endpoint' })),
+    ]),
+  );
+}
+
 export function replicaSetBlock(model: ViewModel): LaneBlock {
   if (model.replicaSetLanes.length === 0) return EMPTY;
   const { end } = model;

@@ -7,7 +7,7 @@ import { EPSILON } from '../timeline';
 import type { ViewModel } from '../viewModel';
 import { fitLabels } from './fitLabels';
 import { type Lane } from './lane';
-import { jobBlocks, podDetailBlock, podListBlocks, replicaSetBlock, type LaneBlock } from './laneGroups';
+import { deploymentBlock, jobBlocks, podDetailBlock, podListBlocks, replicaSetBlock, serviceBlocks, type LaneBlock } from './laneGroups';
 
 export { podButtonId } from './laneGroups';
 
@@ -83,7 +83,9 @@ export class TimelineView {
 
     const blocks: LaneBlock[] = [
       ...jobBlocks(model),
+      deploymentBlock(model),
       replicaSetBlock(model),
+      ...serviceBlocks(model),
       ...podListBlocks(model, selected, callbacks.selectPod),
       selected
         ? podDetailBlock(selected, end, conditionsOpen, (open) => {

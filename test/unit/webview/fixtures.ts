@@ -168,3 +168,63 @@ export function failingJob(): SimulationResult {
     frames,
   };
 }
+
+/** rolledDeployment with its Service's endpoints and the Deployment's status, as the engine adds them. */
+export function rolloutWithService(): SimulationResult {
+  const base = rolledDeployment();
+  const endpoint = (pod: string, ready: boolean, terminating = false) => ({ pod, ready: ready && !terminating, serving: ready, terminating, traffic: ready && !terminating });
+  const endpoints: Record<number, ReturnType<typeof endpoint>[]> = {
+    0: [endpoint('web-aaa-1', false)],
+    3: [endpoint('web-aaa-1', true)],
+    10: [endpoint('web-aaa-1', true), endpoint('web-bbb-1', false)],
+    15: [endpoint('web-aaa-1', false, true), endpoint('web-bbb-1', true)],
+    16: [endpoint('web-bbb-1', true)],
+  };
+  const progressing = (reason: string, message: string) => ({ type: 'Progressing', status: 'True' as const, reason, message });
+  const available = (ok: boolean) =>
+    ok
+      ? { type: 'Available', status: 'True' as const, reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' }
+      : { type: 'Available', status: 'False' as const, reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.' };
+  const status: Record<number, { updated: number; ready: number; available: number; rollout: string; ok: boolean; reason: string; message: string }> = {
+    0: { updated: 1, ready: 0, available: 0, rollout: 'Waiting for deployment "web" rollout to finish: 0 of 1 updated replicas are available...', ok: false, reason: 'ReplicaSetUpdated', message: 'ReplicaSet "web-aaa" is progressing.' },
+    3: { updated: 1, ready: 1, available: 1, rollout: 'deployment "web" successfully rolled out', ok: true, reason: 'NewReplicaSetAvailable', message: 'ReplicaSet "web-aaa" has successfully progressed.' },
+    10: { updated: 1, ready: 1, available: 1, rollout: 'Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...', ok: true, reason: 'ReplicaSetUpdated', message: 'ReplicaSet "web-bbb" is progressing.' },
+    15: { updated: 1, ready: 1, available: 1, rollout: 'Waiting for deployment "web" rollout to finish: 1 old replicas are pending termination...', ok: true, reason: 'ReplicaSetUpdated', message: 'ReplicaSet "web-bbb" is progressing.' },
+    16: { updated: 1, ready: 1, available: 1, rollout: 'deployment "web" successfully rolled out', ok: true, reason: 'NewReplicaSetAvailable', message: 'ReplicaSet "web-bbb" has successfully progressed.' },
+  };
+  return {
+    ...base,
+    frames: base.frames.map((frame) => {
+      const s = status[frame.at];
+      return {
+        ...frame,
+        services: [{ name: 'web', endpoints: endpoints[frame.at] }],
+        deployment: {
+          name: 'web',
+          replicas: 1,
+          updated: s.updated,
+          ready: s.ready,
+          available: s.available,
+          unavailable: 1 - s.available,
+          conditions: [available(s.ok), progressing(s.reason, s.message)],
+          rolloutStatus: s.rollout,
+        },
+      };
+    }),
+  };
+}
+
+/** A Deployment whose pod template spells `containers` wrong: refused, as the engine answers it. */
+export function refusedDeployment(): SimulationResult {
+  const message = 'Not simulated: the API server would refuse it.';
+  return {
+    resource: { kind: 'Deployment', name: 'web' },
+    events: [{ at: 0, type: 'Warning', reason: 'NotSimulated', object: 'deployment/web', message, source: 'podlab' }],
+    frames: [{ at: 0, pods: [] }],
+    horizon: 0,
+    refused: [
+      { message: 'strict decoding error: unknown field "spec.template.spec.contaners" (did you mean "containers"?)', range: { start: { line: 14, character: 6 }, end: { line: 14, character: 14 } } },
+      { message: 'spec.template.spec.containers: Required value', range: { start: { line: 13, character: 4 }, end: { line: 13, character: 8 } } },
+    ],
+  };
+}

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../../scripts/chromium.mjs';
-import { crashingPod, deletedPod, failingJob, rolledDeployment, sidecarPod } from './fixtures';
+import { crashingPod, deletedPod, failingJob, rolledDeployment, rolloutWithService, sidecarPod } from './fixtures';
 import { bundleWebview, openPanelPage, seek, show } from './pageHarness';
 
 describe('webview panel layout in Chromium', function () {
@@ -56,7 +56,7 @@ describe('webview panel layout in Chromium', function () {
   for (const width of [1200, 700, 460]) {
     it(`shows segment labels whole or not at all, ticks inside the axis, and no horizontal scrollbar (${width} px)`, async () => {
       const p = await open(width);
-      for (const result of [crashingPod(), sidecarPod(), rolledDeployment(), deletedPod(), failingJob()]) {
+      for (const result of [crashingPod(), sidecarPod(), rolledDeployment(), deletedPod(), failingJob(), rolloutWithService()]) {
         await show(p, result);
         await p.locator('#time').focus();
         await p.keyboard.press('End');
