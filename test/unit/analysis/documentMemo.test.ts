@@ -19,7 +19,7 @@ const EDITS: Array<[string, (text: string, next: () => number) => string]> = [
   ['a duplicate container name (its message names a line)', (text, next) => replaceAt(text, Math.floor(next() * text.length), /- name: log-shipper/, '- name: migrate')],
   ['a document broken, then the next edit goes on', (text, next) => replaceAt(text, Math.floor(next() * text.length), /replicas: /, 'replicas: [')],
   ['a Service renamed to the name of another (a duplicate identity, found across documents)', (text, next) => {
-    const names = [...text.matchAll(/kind: Service\nmetadata:\n  name: (app-\d+)/g)];
+    const names = [...text.matchAll(/kind: Service\nmetadata:\n {2}name: (app-\d+)/g)];
     if (names.length < 2) return text;
     const [from, to] = [names[Math.floor(next() * names.length)], names[Math.floor(next() * names.length)]];
     return text.slice(0, from.index) + from[0].replace(from[1], to[1]) + text.slice(from.index + from[0].length);
