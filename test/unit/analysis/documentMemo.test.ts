@@ -69,6 +69,7 @@ describe('analysis memoised per YAML document: the same findings as a whole anal
         const file = parseManifest(text);
         const whole = withoutBreakingFixes(file, analyze(file, withWorkspace ? options(URI) : alone()));
         assert.deepEqual(described(memoised), described(whole), `step ${step}: ${name}`);
+        if (withWorkspace) assert.deepEqual(index.fileSummaries(URI), summarizeFile(URI, file), `step ${step}: ${name}: the workspace summaries`);
       }
     });
   }
