@@ -13,7 +13,7 @@ import { logEachFailureOnce } from '../analysis/failureLog';
 import { ManifestStore } from '../analysis/store';
 import { codeActions } from './features/codeActions';
 import { FIX_ALL_KIND } from './features/fixAll';
-import { codeLenses } from './features/codeLens';
+import { codeLenses, PREVIEW_COMMAND } from './features/codeLens';
 import { completion } from './features/completion';
 import { toDiagnostic } from './features/diagnostics';
 import { hover } from './features/hover';
@@ -25,11 +25,14 @@ import { checkInSlices } from '../parse/largeFileCheckInSlices';
 import { simulateResource, type SimulateParams } from './features/simulate';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../settings';
 import { WorkspaceService } from '../analysis/workspaceService';
+import { clientSupportOf, MINIMAL_SUPPORT, type ClientSupport } from './clientSupport';
+import { completionForClient, hoverForClient, lensesForClient } from './features/forClient';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let settings: Settings = DEFAULT_SETTINGS;
 let canPullConfiguration = false;
+let support: ClientSupport = MINIMAL_SUPPORT;
 
 const logFailureOnce = logEachFailureOnce((message) => connection.console.error(message));
 
@@ -60,7 +63,8 @@ function republishWorkspaceReaders(changed?: TextDocument): void {
 const workspace: WorkspaceService = new WorkspaceService(connection, { store, settings: () => settings, onChange: republishWorkspaceReaders, log: (message) => connection.console.log(message) });
 
 connection.onInitialize((params): InitializeResult => {
-  canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  support = clientSupportOf(params);
+  canPullConfiguration = support.pullConfiguration;
   workspace.initialize(params);
   return {
     capabilities: {
@@ -70,7 +74,7 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       documentSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-      codeLensProvider: { resolveProvider: false },
+      ...(support.commands.has(PREVIEW_COMMAND) ? { codeLensProvider: { resolveProvider: false } } : {}),
       completionProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'podlab', version: '0.1.0' },
@@ -78,8 +82,8 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  if (support.registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podlab' });
   if (canPullConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podlab' });
     void refreshSettings().then(() => workspace.start());
   } else {
     void workspace.start();
@@ -96,6 +100,7 @@ async function refreshSettings(): Promise<void> {
   }
   store.invalidateFindings();
   documents.all().forEach(publishDiagnostics);
+  void workspace.settingsChanged();
 }
 
 connection.onDidChangeConfiguration((change) => {
@@ -138,12 +143,12 @@ documents.onDidClose((event) => {
 connection.onHover((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
-  return hover(document, store.file(document), params.position, (provider, error) => logFailureOnce(`Hover ${provider.id}`, error), undefined, workspace.view(document.uri));
+  return hoverForClient(hover(document, store.file(document), params.position, (provider, error) => logFailureOnce(`Hover ${provider.id}`, error), undefined, workspace.view(document.uri)), support);
 });
 
 connection.onCompletion((params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? completion(document, store.file(document), params.position, workspace.view(document.uri)) : [];
+  return document ? completionForClient(completion(document, store.file(document), params.position, workspace.view(document.uri)), support) : [];
 });
 
 connection.onDefinition((params) => {
@@ -168,7 +173,7 @@ connection.onCodeAction((params) => {
 
 connection.onCodeLens((params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? codeLenses(document, store.file(document)) : [];
+  return document ? lensesForClient(codeLenses(document, store.file(document)), support) : [];
 });
 
 connection.onRequest('podlab/resources', (params: { uri: string }) => {

@@ -1,16 +1,17 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../findings/finding';
 import { SOURCE } from './diagnostics';
 import { fixAllActions } from './fixAll';
-import { overlaps, sameRange, toRange } from './ranges';
+import { findingFor, sharesLine } from './findingFor';
+import { toRange } from './ranges';
 
 /** Quick fixes for the podlab diagnostics in the requested range, taken from the cached findings of this version. */
 export function codeActions(document: TextDocument, findings: readonly Finding[], params: CodeActionParams): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
-    if (diagnostic.source !== SOURCE || !overlaps(diagnostic.range, params.range)) continue;
-    const finding = findings.find((candidate) => matches(document, candidate, diagnostic));
+    if (diagnostic.source !== SOURCE || !sharesLine(diagnostic.range, params.range)) continue;
+    const finding = findingFor(document, findings, diagnostic);
     for (const fix of finding?.fixes ?? []) {
       actions.push({
         title: fix.title,
@@ -27,8 +28,4 @@ export function codeActions(document: TextDocument, findings: readonly Finding[]
   }
   actions.push(...fixAllActions(document, findings, params));
   return actions;
-}
-
-function matches(document: TextDocument, finding: Finding, diagnostic: Diagnostic): boolean {
-  return finding.code === diagnostic.code && finding.message === diagnostic.message && sameRange(toRange(document, finding.span), diagnostic.range);
 }
