@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { ClientCapabilities, Diagnostic, Hover, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, Hover, InitializeResult, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const SERVER_PATH = path.resolve(__dirname, '../../dist/server.js');
 
@@ -39,6 +39,8 @@ export class LspClient {
   private readonly versions = new Map<string, number>();
   private readonly waiters: Array<() => void> = [];
   stderr = '';
+  /** What the server answered to `initialize`. */
+  initializeResult?: InitializeResult;
 
   private readonly closed: Promise<void>;
 
@@ -70,7 +72,7 @@ export class LspClient {
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.listen();
     const folders = options.workspaceFolders ?? [];
-    await connection.sendRequest('initialize', {
+    client.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: folders[0] ? pathToFileURL(folders[0]).href : null,
       workspaceFolders: folders.map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) })),

@@ -15,8 +15,8 @@ export function findingId(finding: Finding): string {
 
 /**
  * The finding a diagnostic sent back by the client stands for: by its `data` id; else the one with the same code,
- * message and range; else one with the same code whose range overlaps (a client may send its own columns back,
- * Neovim 0.7 sends bytes), the same message first.
+ * message and range; else one with the same code whose range overlaps, the same message first; else the same code
+ * and message on the same line (a client may send its own columns back: Neovim 0.7 sends bytes).
  */
 export function findingFor(document: TextDocument, findings: readonly Finding[], diagnostic: Diagnostic): Finding | undefined {
   const id = (diagnostic.data as Partial<DiagnosticData> | undefined)?.id;
@@ -28,7 +28,8 @@ export function findingFor(document: TextDocument, findings: readonly Finding[],
   const range = (finding: Finding) => toRange(document, finding.span);
   return sameCode.find((finding) => finding.message === diagnostic.message && sameRange(range(finding), diagnostic.range))
     ?? sameCode.find((finding) => finding.message === diagnostic.message && overlaps(range(finding), diagnostic.range))
-    ?? sameCode.find((finding) => overlaps(range(finding), diagnostic.range));
+    ?? sameCode.find((finding) => overlaps(range(finding), diagnostic.range))
+    ?? sameCode.find((finding) => finding.message === diagnostic.message && sharesLine(range(finding), diagnostic.range));
 }
 
 /** Whether two ranges share a line: a test that does not depend on how the client counts columns. */
