@@ -7,6 +7,7 @@ import { clientSupportOf, MINIMAL_SUPPORT, type ClientSupport } from '../../../s
 import { completion } from '../../../server/src/lsp/features/completion';
 import { codeLenses } from '../../../server/src/lsp/features/codeLens';
 import { completionForClient, hoverForClient, lensesForClient } from '../../../server/src/lsp/features/forClient';
+import { standaloneContext } from '../../../server/src/lsp/context';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
 
 /** What Neovim 0.7's make_client_capabilities() declares, as far as the server reads it. */
@@ -32,7 +33,7 @@ const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  restart
 
 function complete(text: string, line: number, character: number): CompletionItem[] {
   const document = TextDocument.create('file:///w/pod.yaml', 'yaml', 1, text);
-  return completion(document, parseManifest(text), { line, character });
+  return completion(standaloneContext(document, parseManifest(text)), { line, character });
 }
 
 describe('lsp: what each client declares', () => {
@@ -107,7 +108,7 @@ describe('lsp: answers shaped for the client', () => {
 
   it('sends the "Preview lifecycle" lens only to a client that runs its command', () => {
     const document = TextDocument.create('file:///w/pod.yaml', 'yaml', 1, POD);
-    const lenses = codeLenses(document, parseManifest(POD));
+    const lenses = codeLenses(standaloneContext(document, parseManifest(POD)));
     assert.equal(lenses.length, 1);
     assert.equal(lensesForClient(lenses, clientSupportOf(VSCODE)).length, 1);
     assert.deepEqual(lensesForClient(lenses, clientSupportOf(NEOVIM_07)), []);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { CodeActionParams, Diagnostic } from 'vscode-languageserver';
 import { codeActions } from '../../../server/src/lsp/features/codeActions';
 import { findingFor, findingId } from '../../../server/src/lsp/features/findingFor';
+import { standaloneContext } from '../../../server/src/lsp/context';
 import { analyzeText } from '../hostile/support';
 
 const POD = `apiVersion: v1
@@ -32,7 +33,8 @@ function quickFixTitles(analysed: ReturnType<typeof analyzeText>, diagnostic: Di
     range: { start: { line: LINE, character }, end: { line: LINE, character } },
     context: { diagnostics: [diagnostic] },
   };
-  return codeActions(analysed.document, analysed.findings, params).map((action) => action.title);
+  const context = standaloneContext(analysed.document, analysed.file, { findings: () => analysed.findings });
+  return codeActions(context, params).map((action) => action.title);
 }
 
 describe('lsp: the finding behind a diagnostic the client sends back', () => {
