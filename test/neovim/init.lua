@@ -4,7 +4,7 @@
 -- Environment: PODLAB_NODE, PODLAB_SERVER, PODLAB_FILE (opened), PODLAB_ROOT (workspace folder, or none),
 -- PODLAB_SCENARIO, PODLAB_RESULT, PODLAB_SETTINGS (JSON), PODLAB_AT (text to put the cursor on),
 -- PODLAB_PLAINTEXT=1 (declare plaintext only), PODLAB_PULL_SETTINGS=1 (declare workspace/configuration),
--- PODLAB_WAIT_MS (each wait's limit).
+-- PODLAB_SETUP (a Lua file to run first, for the readme scenario), PODLAB_WAIT_MS (each wait's limit).
 local env = vim.env
 local WAIT = tonumber(env.PODLAB_WAIT_MS or '10000')
 local result = { registrations = {}, messages = {} }
@@ -192,7 +192,26 @@ function scenarios.settings(buf, client)
   result.withRuleOn = diagnostics(buf)
 end
 
+-- The README's set-up for Neovim 0.7 (PODLAB_SETUP), as a user has it: it starts the client on FileType.
+local function run_readme_setup()
+  dofile(env.PODLAB_SETUP)
+  vim.cmd('edit ' .. vim.fn.fnameescape(env.PODLAB_FILE))
+  local buf = vim.api.nvim_get_current_buf()
+  vim.bo[buf].filetype = 'yaml'
+  wait_for(env.PODLAB_CODE .. ' as an error', function()
+    for _, diagnostic in ipairs(vim.diagnostic.get(buf)) do
+      if diagnostic.code == env.PODLAB_CODE and diagnostic.severity == vim.diagnostic.severity.ERROR then return true end
+    end
+    return false
+  end)
+  result.diagnostics = diagnostics(buf)
+  for _, client in pairs(vim.lsp.get_active_clients()) do
+    client.stop()
+  end
+end
+
 local function run()
+  if env.PODLAB_SCENARIO == 'readme' then return run_readme_setup() end
   local scenario = scenarios[env.PODLAB_SCENARIO]
   if not scenario then error('unknown scenario ' .. tostring(env.PODLAB_SCENARIO), 0) end
   vim.cmd('edit ' .. vim.fn.fnameescape(env.PODLAB_FILE))

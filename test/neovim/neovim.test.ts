@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { runNeovim, type NvimDiagnostic } from './nvim';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { runNeovim, SERVER_PATH, type NvimDiagnostic } from './nvim';
 
 const POD = `apiVersion: v1
 kind: Pod
@@ -94,5 +96,17 @@ describe('Neovim headless (built-in LSP client) against the built server', funct
     assert.equal(result.error, undefined, result.error);
     assert.ok(codes(result.diagnostics).includes('image-tag'));
     assert.deepEqual(result.messages.filter((message) => /Indexed/.test(message)), []);
+  });
+
+  it("runs the README's set-up for Neovim 0.7 as written (with the built server for the command)", async () => {
+    const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+    const block = /\*\*Neovim 0\.7 to 0\.10\*\*[^\n]*\n\n```lua\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(block, 'the README has the Neovim 0.7 set-up');
+    const command = "{ 'podlab-language-server', '--stdio' }";
+    assert.ok(block.includes(command));
+    const setup = block.replace(command, `{ ${JSON.stringify(process.execPath)}, ${JSON.stringify(SERVER_PATH)}, '--stdio' }`);
+    const result = await runNeovim({ scenario: 'readme', file: 'pod.yaml', text: POD, code: 'image-tag', setup });
+    assert.equal(result.error, undefined, result.error);
+    assert.equal(result.diagnostics?.find((diagnostic) => diagnostic.code === 'image-tag')?.severity, 1, 'the settings of the set-up made image-tag an error');
   });
 });

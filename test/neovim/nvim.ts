@@ -44,7 +44,7 @@ export interface NvimResult {
 }
 
 export interface Scenario {
-  scenario: 'diagnostics' | 'hover' | 'completion' | 'quickfix' | 'settings';
+  scenario: 'diagnostics' | 'hover' | 'completion' | 'quickfix' | 'settings' | 'readme';
   /** The file's name and text, written into the workspace folder. */
   file: string;
   text: string;
@@ -55,6 +55,8 @@ export interface Scenario {
   pick?: string;
   code?: string;
   plaintext?: boolean;
+  /** Lua run first (the readme scenario: the README's set-up, which starts the client itself). */
+  setup?: string;
   /** Declare workspace/configuration, as Neovim 0.8 and later do. */
   pullSettings?: boolean;
 }
@@ -67,6 +69,8 @@ export async function runNeovim(scenario: Scenario): Promise<NvimResult & { fold
   const file = path.join(folder, scenario.file);
   writeFileSync(file, scenario.text);
   const resultFile = path.join(home, 'result.json');
+  const setupFile = path.join(home, 'setup.lua');
+  if (scenario.setup) writeFileSync(setupFile, scenario.setup);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HOME: home,
@@ -86,6 +90,7 @@ export async function runNeovim(scenario: Scenario): Promise<NvimResult & { fold
     PODLAB_CODE: scenario.code ?? '',
     PODLAB_PLAINTEXT: scenario.plaintext ? '1' : '',
     PODLAB_PULL_SETTINGS: scenario.pullSettings ? '1' : '',
+    PODLAB_SETUP: setupFile,
     PODLAB_WAIT_MS: String(WAIT_MS),
   };
   try {
