@@ -28,9 +28,10 @@ export function indexFiles(files: Iterable<SourceFile>, maxFileSize: number): Wo
 
 /**
  * One file analysed as the language server analyses an open document (same parse, same checks, same fixes kept),
- * with its syntax checked at once whatever its size.
+ * with its syntax checked at once whatever its size. `onDroppedFix` hears of each fix left out because it would break
+ * the YAML.
  */
-export function lintFile(text: string, options: AnalyzeOptions): { file: ManifestFile; findings: Finding[] } {
+export function lintFile(text: string, options: AnalyzeOptions, onDroppedFix?: (what: string, why: unknown) => void): { file: ManifestFile; findings: Finding[] } {
   const file = parseManifest(text, { maxAnalysisSize: options.settings.maxFileSize });
-  return { file, findings: withoutBreakingFixes(file, analyze(file, options), options.onCheckFailure) };
+  return { file, findings: withoutBreakingFixes(file, analyze(file, options), onDroppedFix) };
 }
