@@ -64,9 +64,9 @@ describe('podlab lint output formats', function () {
 
   it('sarif: valid against the published SARIF 2.1.0 schema, every rule with its help URI, exact regions', async () => {
     const { stdout } = await podlab(['lint', WORKSPACE, '--format', 'sarif']);
-    const log = JSON.parse(stdout);
     const validate = sarifValidator();
-    assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+    assert.ok(validate(JSON.parse(stdout)), JSON.stringify(validate.errors, null, 2));
+    const log = JSON.parse(stdout);
     const driver = log.runs[0].tool.driver;
     const ids = driver.rules.map((rule: { id: string }) => rule.id);
     for (const id of [...RULES.map((rule) => rule.meta.id), ...SCHEMA_CODES.map((meta) => meta.id), 'yaml-syntax']) assert.ok(ids.includes(id), id);

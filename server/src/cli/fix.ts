@@ -1,8 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { combineFixes } from '../findings/combineFixes';
-import type { Finding } from '../findings/finding';
-import type { ManifestFile } from '../parse/model';
-import { fixKeepsYamlValid } from '../parse/fixKeepsYaml';
+import type { Finding, Fix } from '../findings/finding';
 import type { TextEdit } from '../yaml/span';
 
 export interface AppliedFix {
@@ -25,36 +23,52 @@ const MAX_PASSES = 10;
  * Applies the preferred fix of every finding, pass after pass until none is left, as minimal edits (comments and
  * formatting stay). A set of fixes that would leave the YAML less valid than it was is not applied.
  */
-export function fixText(text: string, lint: (text: string) => { file: ManifestFile; findings: Finding[] }): FixResult {
+export function fixText(text: string, lint: (text: string) => LintResult): FixResult {
   const applied: AppliedFix[] = [];
   let current = lint(text);
   const syntaxErrorsBefore = syntaxErrors(current.findings);
+  const keeps = (candidate: string): LintResult | undefined => {
+    const result = lint(candidate);
+    return syntaxErrors(result.findings) > syntaxErrorsBefore ? undefined : result;
+  };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const { file, findings } = current;
-    const chosen = findings.flatMap((finding) => {
+    const chosen = current.findings.flatMap((finding) => {
       const fix = finding.fixes?.find((candidate) => candidate.preferred);
       return fix ? [{ finding, fix }] : [];
     });
-    let { edits } = combineFixes(chosen.map(({ fix }) => fix));
+    const { edits } = combineFixes(chosen.map(({ fix }) => fix));
     if (edits.length === 0) break;
-    if (!fixKeepsYamlValid(file, { title: 'all preferred fixes', edits })) {
-      const first = chosen.find(({ fix }) => fixKeepsYamlValid(file, fix));
-      if (!first) break;
-      edits = first.fix.edits;
-    }
-    const next = applyEdits(text, edits);
-    const after = lint(next);
-    if (syntaxErrors(after.findings) > syntaxErrorsBefore) break;
+    let taken = edits;
+    let after = keeps(applyEdits(text, edits));
+    // Together they break the YAML: take them one by one, each only if the text still parses as well as before.
+    if (!after) ({ taken, after } = oneByOne(text, chosen.map(({ fix }) => fix), keeps));
+    if (!after || taken.length === 0) break;
     const document = TextDocument.create('file:///fix', 'yaml', 1, text);
     for (const { finding, fix } of chosen) {
-      if (!fix.edits.every((edit) => edits.includes(edit))) continue;
+      if (!fix.edits.every((edit) => taken.includes(edit))) continue;
       const at = document.positionAt(finding.span[0]);
       applied.push({ code: finding.code, title: fix.title, line: at.line + 1, column: at.character + 1 });
     }
-    text = next;
+    text = applyEdits(text, taken);
     current = after;
   }
   return { text, applied };
+}
+
+type LintResult = { findings: Finding[] };
+
+function oneByOne(text: string, fixes: readonly Fix[], keeps: (candidate: string) => LintResult | undefined): { taken: TextEdit[]; after?: LintResult } {
+  let taken: TextEdit[] = [];
+  let after: LintResult | undefined;
+  for (const fix of fixes) {
+    const { edits, applied } = combineFixes([{ title: '', edits: taken }, fix]);
+    if (applied < 2) continue;
+    const result = keeps(applyEdits(text, edits));
+    if (!result) continue;
+    taken = edits;
+    after = result;
+  }
+  return { taken, after };
 }
 
 function syntaxErrors(findings: readonly Finding[]): number {

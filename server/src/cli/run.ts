@@ -112,5 +112,6 @@ function printFixes(run: LintRun, options: LintOptions, io: CliIo): void {
       count++;
     }
   }
-  if (!options.quiet) print(`Applied ${count} ${count === 1 ? 'fix' : 'fixes'} in ${run.files.filter((file) => file.fixes.length > 0).length} files.\n`);
+  const fileCount = run.files.filter((file) => file.fixes.length > 0).length;
+  if (!options.quiet) print(`Applied ${count} ${count === 1 ? 'fix' : 'fixes'} in ${fileCount} ${fileCount === 1 ? 'file' : 'files'}.\n`);
 }
