@@ -26,12 +26,19 @@ export function indexFiles(files: Iterable<SourceFile>, maxFileSize: number): Wo
   return index;
 }
 
-/**
- * One file analysed as the language server analyses an open document (same parse, same checks, same fixes kept),
- * with its syntax checked at once whatever its size. `onDroppedFix` hears of each fix left out because it would break
- * the YAML.
- */
-export function lintFile(text: string, options: AnalyzeOptions, onDroppedFix?: (what: string, why: unknown) => void): { file: ManifestFile; findings: Finding[] } {
+export interface LintFileOptions {
+  /**
+   * Drop each fix that would break the YAML, as the language server does before offering it (default). Checking costs
+   * a parse of the document per fix: a report that only says whether a rule offers a fix can skip it.
+   */
+  onlySafeFixes?: boolean;
+  /** Hears of each fix left out because it would break the YAML. */
+  onDroppedFix?: (what: string, why: unknown) => void;
+}
+
+/** One file analysed as the language server analyses an open document (same parse, same checks), its syntax checked at once. */
+export function lintFile(text: string, options: AnalyzeOptions, fixes: LintFileOptions = {}): { file: ManifestFile; findings: Finding[] } {
   const file = parseManifest(text, { maxAnalysisSize: options.settings.maxFileSize });
-  return { file, findings: withoutBreakingFixes(file, analyze(file, options), onDroppedFix) };
+  const findings = analyze(file, options);
+  return { file, findings: fixes.onlySafeFixes === false ? findings : withoutBreakingFixes(file, findings, fixes.onDroppedFix) };
 }

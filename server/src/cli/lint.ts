@@ -40,6 +40,10 @@ export interface LintRunOptions {
   kubernetesVersion?: string;
   rules: Readonly<Record<string, RuleLevel>>;
   fix: boolean;
+  /** Report only findings at or above this severity (--quiet). */
+  reportAtOrAbove?: Severity;
+  /** Whether reports say if a fix exists (json, sarif): finding that out builds the fixes, which costs time. */
+  withFixInfo: boolean;
   writeFile(path: string, text: string): Promise<void>;
 }
 
@@ -59,16 +63,18 @@ export async function lintWorkspaces(workspaces: readonly Workspace[], options: 
         continue;
       }
       const settings = settingsFor(config, options);
-      const lint = (text: string) => lintFile(text, {
+      const analysis = {
         settings,
         workspace: { uri: input.uri, index },
-        onRuleFailure: (rule, error) => logFailure(`${input.display}: rule ${rule.meta.id}`, error),
-        onCheckFailure: (what, error) => logFailure(`${input.display}: ${what}`, error),
-      });
+        onRuleFailure: (rule: { meta: { id: string } }, error: unknown) => logFailure(`${input.display}: rule ${rule.meta.id}`, error),
+        onCheckFailure: (what: string, error: unknown) => logFailure(`${input.display}: ${what}`, error),
+      };
       const report: FileReport = { display: input.display, path: input.path, uri: input.uri, findings: [], fixes: [] };
       let text = input.text;
-      if (options.fix) ({ text, fixes: report.fixes } = await fixFile(input, index, lint, options));
-      report.findings = toReported(text, lint(text).findings);
+      if (options.fix) ({ text, fixes: report.fixes } = await fixFile(input, index, (fixed) => lintFile(fixed, analysis), options));
+      // The fixes a rule offers, unchecked: whether the YAML would stay valid matters only when one is applied.
+      const { findings } = lintFile(text, analysis, { onlySafeFixes: false });
+      report.findings = toReported(text, findings.filter((finding) => atOrAbove(finding.severity, options.reportAtOrAbove)), options.withFixInfo);
       run.files.push(report);
     }
   }
@@ -92,7 +98,13 @@ function settingsFor(config: ProjectConfig | undefined, options: LintRunOptions)
   };
 }
 
-function toReported(text: string, findings: readonly Finding[]): ReportedFinding[] {
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+export function atOrAbove(severity: Severity, threshold: Severity | undefined): boolean {
+  return threshold === undefined || SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
+}
+
+function toReported(text: string, findings: readonly Finding[], withFixInfo: boolean): ReportedFinding[] {
   const document = TextDocument.create('file:///lint', 'yaml', 1, text);
   const reported = findings.map((finding): ReportedFinding => {
     const start = document.positionAt(finding.span[0]);
@@ -105,7 +117,7 @@ function toReported(text: string, findings: readonly Finding[]): ReportedFinding
       column: start.character + 1,
       endLine: end.line + 1,
       endColumn: end.character + 1,
-      fixAvailable: (finding.fixes?.length ?? 0) > 0,
+      fixAvailable: withFixInfo && (finding.fixes?.length ?? 0) > 0,
     };
   });
   return reported.sort((a, b) => a.line - b.line || a.column - b.column);

@@ -1,12 +1,11 @@
 import * as path from 'node:path';
 import { ProjectConfigs, readProjectConfig, type ProjectConfig } from '../analysis/projectConfig';
 import { ruleCatalog } from '../analysis/ruleCatalog';
-import type { Severity } from '../findings/finding';
 import { version } from '../../../package.json';
-import { parseCommandLine, SEVERITIES, UsageError, type LintOptions } from './args';
+import { parseCommandLine, UsageError, type LintOptions } from './args';
 import { HELP } from './help';
 import { collectInputs, displayPath, type Workspace } from './inputs';
-import { lintWorkspaces, type FileReport, type LintRun } from './lint';
+import { atOrAbove, lintWorkspaces, type LintRun } from './lint';
 import { REPORTERS } from './reporters';
 
 /** Everything the command touches outside itself, so tests can run it in-process. */
@@ -44,9 +43,17 @@ async function lint(options: LintOptions, io: CliIo): Promise<number> {
   const { workspaces, problems } = await collectInputs(options.paths, { cwd: io.cwd, readStdin: io.readStdin, stdinFilename: options.stdinFilename });
   checkConfigs(workspaces, configFor, io.cwd);
   for (const problem of problems) io.stderr(`podlab: ${problem.display}: ${problem.message}\n`);
-  const run = await lintWorkspaces(workspaces, { configFor, kubernetesVersion: options.kubernetesVersion, rules: options.rules, fix: options.fix, writeFile: io.writeFile });
+  const run = await lintWorkspaces(workspaces, {
+    configFor,
+    kubernetesVersion: options.kubernetesVersion,
+    rules: options.rules,
+    fix: options.fix,
+    reportAtOrAbove: options.quiet ? options.failOn : undefined,
+    withFixInfo: options.outputs.some((output) => output.format === 'json' || output.format === 'sarif'),
+    writeFile: io.writeFile,
+  });
   for (const message of run.internalErrors) io.stderr(`podlab: internal error (please report it): ${message}\n`);
-  const files = options.quiet ? atOrAbove(run.files, options.failOn) : run.files;
+  const files = run.files;
   if (options.fix) printFixes(run, options, io);
   const input = { files, catalog, version, cwd: io.cwd, quiet: options.quiet };
   let unwritable = false;
@@ -64,7 +71,7 @@ async function lint(options: LintOptions, io: CliIo): Promise<number> {
     }
   }
   if (problems.length > 0 || unwritable) return EXIT_USAGE;
-  return atOrAbove(run.files, options.failOn).some((file) => file.findings.length > 0) ? EXIT_FINDINGS : EXIT_CLEAN;
+  return run.files.some((file) => file.findings.some((finding) => atOrAbove(finding.severity, options.failOn))) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 function checkRuleIds(ids: readonly string[], known: readonly string[]): void {
@@ -94,11 +101,6 @@ function checkConfigs(workspaces: readonly Workspace[], configFor: (file: string
     messages.push(...config.problems.map((problem) => `${displayPath(cwd, config.file)}: ${problem}`));
   }
   if (messages.length > 0) throw new UsageError(`invalid settings:\n  ${messages.join('\n  ')}`);
-}
-
-function atOrAbove(files: readonly FileReport[], failOn: Severity): FileReport[] {
-  const rank = (severity: Severity) => SEVERITIES.indexOf(severity);
-  return files.map((file) => ({ ...file, findings: file.findings.filter((finding) => rank(finding.severity) <= rank(failOn)) }));
 }
 
 /** What --fix changed, on standard output when the report there is text, else on standard error. */
