@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { parse } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { RuleLevel, Settings } from '../settings';
 
 /** The file a repository keeps its Podlab choices in; the command line and the editor both read it. */
@@ -23,14 +23,14 @@ export interface ProjectConfig {
 /** Reads the text of a `.podlab.yaml`; every entry it cannot use becomes a problem, never an exception. */
 export function parseProjectConfig(text: string, file: string): ProjectConfig {
   const config: ProjectConfig = { file, rules: {}, ignore: [], problems: [] };
-  let raw: unknown;
-  try {
-    raw = parse(text, { prettyErrors: false, logLevel: 'silent' });
-  } catch (error) {
-    config.problems.push(`not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  // The failsafe schema reads every scalar as a string: `kubernetesVersion: 1.30` stays "1.30", not the number 1.3.
+  const document = parseDocument(text, { schema: 'failsafe', prettyErrors: false, logLevel: 'silent' });
+  if (document.errors.length > 0) {
+    config.problems.push(`not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
     return config;
   }
-  if (raw === null || raw === undefined) return config;
+  const raw: unknown = document.toJS();
+  if (raw === null || raw === undefined || raw === '') return config;
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     config.problems.push('expected a map with kubernetesVersion, rules and ignore');
     return config;
@@ -44,14 +44,13 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
 }
 
 function readVersion(value: unknown, config: ProjectConfig): void {
-  if (value === undefined) return;
-  const text = typeof value === 'number' ? String(value) : value;
-  if (typeof text === 'string' && isKubernetesVersion(text)) config.kubernetesVersion = text;
+  if (value === undefined || value === '') return;
+  if (typeof value === 'string' && isKubernetesVersion(value)) config.kubernetesVersion = value;
   else config.problems.push(`kubernetesVersion must look like "1.33", not ${JSON.stringify(value)}`);
 }
 
 function readRules(value: unknown, config: ProjectConfig): void {
-  if (value === undefined || value === null) return;
+  if (value === undefined || value === null || value === '') return;
   if (typeof value !== 'object' || Array.isArray(value)) {
     config.problems.push('rules must be a map of rule id to error, warning, information, hint or off');
     return;
@@ -63,7 +62,7 @@ function readRules(value: unknown, config: ProjectConfig): void {
 }
 
 function readIgnore(value: unknown, config: ProjectConfig): void {
-  if (value === undefined || value === null) return;
+  if (value === undefined || value === null || value === '') return;
   const globs = typeof value === 'string' ? [value] : value;
   if (!Array.isArray(globs)) {
     config.problems.push('ignore must be a list of globs');
