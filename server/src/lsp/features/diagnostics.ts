@@ -16,7 +16,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 const TAGS = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag.Deprecated } as const;
 
 export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
-  return {
+  const diagnostic: Diagnostic = {
     range: toRange(document, finding.span),
     severity: SEVERITY[finding.severity],
     source: SOURCE,
@@ -25,4 +25,8 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     message: finding.message,
     tags: finding.tags?.map((tag) => TAGS[tag]),
   };
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map(({ span, message }) => ({ location: { uri: document.uri, range: toRange(document, span) }, message }));
+  }
+  return diagnostic;
 }
