@@ -38,8 +38,9 @@ function anchorsOf(uses: readonly UseSite[]): Anchor[] {
   return [...byStart.values()];
 }
 
+/** An edit inside an alias token of a map or list (a fix built from the copy's range): it would replace all of it. */
 function overwritesAlias(fix: Fix, uses: readonly UseSite[]): boolean {
-  return fix.edits.some((edit) => uses.some((use) => use.collection && edit.span[0] < use.span[1] && edit.span[1] > use.span[0]));
+  return fix.edits.some(({ span: [start, end] }) => uses.some(({ collection, span }) => collection && start >= span[0] && end <= span[1] && (end > start || (start > span[0] && start < span[1]))));
 }
 
 function withAnchorNote(fix: Fix, anchors: readonly Anchor[]): Fix {

@@ -3,7 +3,7 @@ import { composeChunks } from './documentChunks';
 import { largeManifestFile } from './largeFileSyntax';
 import type { ManifestFile, Resource, Span, SyntaxProblem, YamlDocument } from './model';
 import { MAX_NESTING_DEPTH, nodeNestedDeeperThan } from './nestingDepth';
-import { mayHoldAliases, resolveAliases } from './resolveAliases';
+import { badMergeKey, mayHoldAliases, resolveAliases } from './resolveAliases';
 import type { UseSite } from '../yaml/resolved';
 
 export interface ParseOptions {
@@ -119,6 +119,10 @@ function plainObjectProblem(doc: Document.Parsed, resource: Resource, length: nu
   if (unresolved) {
     return { code: 'BAD_ALIAS', message: 'This alias has no anchor of that name before it; the document is not analysed further.', span: unresolved, severity: 'error' };
   }
+  const merge = badMergeKey(doc);
+  if (merge) {
+    return { code: 'BAD_MERGE', message: 'A merge key (<<) takes a map or a list of maps (Kubernetes rejects anything else); the document is not analysed further.', span: merge, severity: 'error' };
+  }
   return {
     code: 'ALIAS_LIMIT',
     message: `This document expands YAML aliases more than ${MAX_ALIAS_COUNT} times (an "alias bomb"); it is not analysed further.`,
@@ -183,8 +187,11 @@ function capProblems(problems: SyntaxProblem[]): SyntaxProblem[] {
 
 function readResource(yamlDocument: YamlDocument, index: number, text: string, aliasUses: UseSite[]): Resource | undefined {
   const { length } = text;
-  const root = resolvedContents(yamlDocument, text, aliasUses);
-  if (!isMap(root) || !root.has('apiVersion') || !root.has('kind')) return undefined;
+  const contents = yamlDocument.doc.contents;
+  if (!isMap(contents) || !contents.has('apiVersion') || !contents.has('kind')) return undefined;
+  const object = toPlainObject(yamlDocument.doc);
+  // An alias bomb (no plain object) is not expanded here either.
+  const root = object ? resolvedContents(yamlDocument, text, aliasUses) as YAMLMap : contents;
   const metadata = root.get('metadata');
   return {
     index,
@@ -195,7 +202,7 @@ function readResource(yamlDocument: YamlDocument, index: number, text: string, a
     name: isMap(metadata) ? scalarString(metadata, 'name') : undefined,
     namespace: isMap(metadata) ? scalarString(metadata, 'namespace') : undefined,
     span: clampSpan(root.range ?? yamlDocument.doc.range, length),
-    object: toPlainObject(yamlDocument.doc),
+    object,
   };
 }
 

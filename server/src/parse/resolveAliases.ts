@@ -1,9 +1,9 @@
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Pair, type Alias, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, Pair, visit, type Alias, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { recordOrigin, textNodeOf, type UseSite } from '../yaml/resolved';
 import type { Span } from '../yaml/span';
 
 /** Nodes copied for aliases per document at most; past it the document keeps its aliases unresolved (an alias bomb). */
-export const MAX_COPIED_NODES = 100_000;
+export const MAX_COPIED_NODES = 50_000;
 
 export interface Resolution {
   /** The document's contents with every alias replaced by a copy of its anchor's node and every merge key expanded. */
@@ -43,6 +43,22 @@ export function mayHoldAliases(text: string, span: Span): boolean {
   return false;
 }
 
+/** The first merge key whose value is not a map or a list of maps (aliases of maps count): Kubernetes rejects the object. */
+export function badMergeKey(doc: Document.Parsed): Span | undefined {
+  let found: Span | undefined;
+  const isMapLike = (node: unknown) => isMap(isAlias(node) ? node.resolve(doc) : node);
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isMergeKey(pair.key)) return undefined;
+      const value = isAlias(pair.value) ? pair.value.resolve(doc) : pair.value;
+      if (isMap(value) || (isSeq(value) && value.items.every(isMapLike))) return undefined;
+      found = spanOf(pair.key as Node);
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 class Resolver {
   readonly uses: UseSite[] = [];
   private readonly anchors = new Map<string, Node>();
@@ -71,7 +87,7 @@ class Resolver {
     if (++this.copied > MAX_COPIED_NODES) throw new BudgetExceeded();
     const copy = shallowCopy(node);
     copy.range = [site.span[0], site.span[1], site.span[1]];
-    delete copy.anchor;
+    copy.anchor = undefined;
     if (isMap(node) || isSeq(node)) {
       (copy as unknown as YAMLSeq).items = (node.items as unknown[]).map((item) => (isPair(item) ? this.copyPair(item, site) : isNode(item) ? this.copy(item, site) : item));
     }
@@ -161,9 +177,10 @@ function rebuilt<T extends YAMLMap | YAMLSeq>(collection: T, items: unknown[]): 
   return copy;
 }
 
-/** A copy of a node with all its own properties (the parser marks a node's type with a non-enumerable one). */
+/** A copy of a node: made by its own class (which marks the node's type), then given the node's properties. */
 function shallowCopy<T extends object>(node: T): T {
-  return Object.create(Object.getPrototypeOf(node) as object, Object.getOwnPropertyDescriptors(node)) as T;
+  const NodeClass = node.constructor as new () => T;
+  return Object.assign(new NodeClass(), node);
 }
 
 function spanOf(node: Node): Span {
