@@ -35,7 +35,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     onCheckFailure: log,
     workspace: workspace.view(uri),
   }));
-  const publisher = createPublisher(connection, documents, store, log);
+  let takesRelated = false;
+  const publisher = createPublisher(connection, documents, store, log, () => takesRelated);
   const workspace: WorkspaceService = new WorkspaceService(connection, {
     store,
     settings: () => settings,
@@ -45,6 +46,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   connection.onInitialize((params) => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    takesRelated = !!params.capabilities.textDocument?.publishDiagnostics?.relatedInformation;
     workspace.initialize(params);
     return serverCapabilities();
   });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { standaloneContext } from '../../../server/src/lsp/context';
 import { hover } from '../../../server/src/lsp/features/hover';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
 import configRefNotFound from '../../../server/src/rules/config-ref-not-found';
@@ -17,7 +18,8 @@ describe('anchors, aliases and merge keys in the other consumers of the model', 
   describe('hover', () => {
     const hoverAt = (text: string, needle: string, delta = 1) => {
       const document = TextDocument.create('file:///anchors.yaml', 'yaml', 1, text);
-      const answer = hover(document, parseManifest(text), document.positionAt(text.indexOf(needle) + delta), (_provider, error) => { throw error; });
+      const context = standaloneContext(document, parseManifest(text), { log: (what, error) => assert.fail(`${what}: ${String(error)}`) });
+      const answer = hover(context, document.positionAt(text.indexOf(needle) + delta));
       return answer ? (answer.contents as { value: string }).value : '';
     };
 

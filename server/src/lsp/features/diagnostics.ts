@@ -15,7 +15,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 const TAGS = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag.Deprecated } as const;
 
-export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+/** `related`: the client takes relatedInformation (it declared publishDiagnostics.relatedInformation). */
+export function toDiagnostic(document: TextDocument, finding: Finding, related = false): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(document, finding.span),
     severity: SEVERITY[finding.severity],
@@ -25,7 +26,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     message: finding.message,
     tags: finding.tags?.map((tag) => TAGS[tag]),
   };
-  if (finding.related?.length) {
+  if (related && finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map(({ span, message }) => ({ location: { uri: document.uri, range: toRange(document, span) }, message }));
   }
   return diagnostic;
