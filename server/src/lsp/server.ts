@@ -179,7 +179,7 @@ connection.onRequest('podlab/resources', (params: { uri: string }) => {
 connection.onRequest('podlab/simulate', (params: SimulateParams) => {
   const document = documents.get(params?.uri);
   if (!document) return null;
-  return simulateResource(store.file(document), params);
+  return simulateResource(store.file(document), params, { workspace: workspace.view(document.uri), kubernetesVersion: settings.kubernetesVersion });
 });
 
 documents.listen(connection);

@@ -4,6 +4,7 @@ import { MAX_INSTANTS } from './defaults';
 import type { Json } from './json';
 import type { PodSim } from './pod';
 import { claimProblem, schedule } from './scheduler';
+import type { ServiceEndpoints } from './service';
 import type { Frame, PodFrame, ReplicaSetFrame } from './types';
 import type { Controller, World } from './world';
 
@@ -13,6 +14,7 @@ export interface RunOptions {
   horizon: number;
   untilQuiet: boolean;
   claims: Json[];
+  endpoints?: ServiceEndpoints;
 }
 
 export interface RunResult {
@@ -35,7 +37,7 @@ function samePods(a: PodFrame[], b: PodFrame[]): boolean {
 
 /** Controller status beyond pods and ReplicaSets (Jobs, Services, the Deployment). */
 function sameStatus(a: Frame, b: Frame): boolean {
-  return JSON.stringify(a.jobs) === JSON.stringify(b.jobs);
+  return JSON.stringify([a.jobs, a.services, a.deployment]) === JSON.stringify([b.jobs, b.services, b.deployment]);
 }
 
 export class Engine {
@@ -92,7 +94,7 @@ export class Engine {
   }
 
   private nextInstant(now: number): number {
-    let next = this.controller.nextWake(now);
+    let next = Math.min(this.controller.nextWake(now), this.options.endpoints?.nextWake(now) ?? Infinity);
     const { deleteAt, nodeLostAt } = this.world.scenario;
     if (!this.deleted && deleteAt !== undefined && deleteAt > now) next = Math.min(next, deleteAt);
     if (!this.nodeLost && nodeLostAt !== undefined && nodeLostAt > now) next = Math.min(next, nodeLostAt);
@@ -111,6 +113,10 @@ export class Engine {
     if (replicaSets) frame.replicaSets = replicaSets;
     const jobs = this.controller.jobFrames?.();
     if (jobs) frame.jobs = jobs;
+    const endpoints = this.options.endpoints;
+    if (endpoints && !endpoints.empty) frame.services = endpoints.frames(this.world.pods, now);
+    const deployment = this.controller.deploymentFrame?.();
+    if (deployment) frame.deployment = deployment;
     return frame;
   }
 

@@ -176,7 +176,8 @@ export class JobController implements Controller {
   private createPods(count: number, now: number): void {
     for (let i = 0; i < count; i++) {
       const name = `${this.name}-${nameSuffix(`${this.name}/${this.created++}`)}`;
-      const pod = createPod(this.world, name, this.spec.podSpec, now);
+      const labels = { ...this.spec.podLabels, 'batch.kubernetes.io/job-name': this.name, 'job-name': this.name };
+      const pod = createPod(this.world, name, this.spec.podSpec, now, undefined, labels);
       if (!pod) return;
       this.pods.push(pod);
       this.emit(now, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`);

@@ -78,6 +78,12 @@ export class PodSim {
   /** When it left the API. */
   goneAt?: number;
 
+  /** metadata.labels (Services select pods by them). */
+  labels: Record<string, string> = {};
+  /** The pod spec as written (Services resolve named target ports in it). */
+  rawSpec: unknown;
+  /** `kind/name` of the workload that made it, shown when the simulation plays more than one. */
+  owner?: string;
   phase: PodPhase = 'Pending';
   conditions: Conditions = { PodScheduled: 'False' };
   /** Ready has been True since this time. */
@@ -603,6 +609,7 @@ export class PodSim {
     if (this.node) frame.node = this.node.name;
     if (this.revision !== undefined) frame.revision = this.revision;
     if (this.terminating) frame.terminating = true;
+    if (this.owner) frame.owner = this.owner;
     this.cachedFrame = frame;
     this.frameVersion = this.version;
     return frame;

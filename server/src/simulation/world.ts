@@ -6,7 +6,7 @@ import { PodSim } from './pod';
 import { behaviourOf } from './scenario';
 import { readPodSpec } from './spec';
 import { MAX_PODS } from './defaults';
-import type { JobFrame, ReplicaSetFrame, Scenario } from './types';
+import type { DeploymentFrame, JobFrame, ReplicaSetFrame, Scenario } from './types';
 
 export interface World {
   cluster: Cluster;
@@ -18,6 +18,18 @@ export interface World {
   pods: PodSim[];
   /** Runs started so far per container name, across every pod (the `exitCodes` knob counts them). */
   runs: Map<string, number>;
+  /** `kind/name` stamped on the pods, when more than one workload is played. */
+  owner?: string;
+}
+
+/** The string-valued labels of a metadata object. */
+export function labelsOf(metadata: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof metadata !== 'object' || metadata === null) return out;
+  const labels = (metadata as Record<string, unknown>).labels;
+  if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) return out;
+  for (const [key, value] of Object.entries(labels)) if (typeof value === 'string') out[key] = value;
+  return out;
 }
 
 /** A deterministic pod IP, only used in probe failure messages. */
@@ -27,7 +39,7 @@ function podIp(name: string): string {
 }
 
 /** Creates a pod from a pod template spec; undefined once the pod cap is reached. */
-export function createPod(world: World, name: string, podSpec: unknown, now: number, revision?: number): PodSim | undefined {
+export function createPod(world: World, name: string, podSpec: unknown, now: number, revision?: number, labels: Record<string, string> = {}): PodSim | undefined {
   if (world.pods.length >= MAX_PODS) return undefined;
   const pod = new PodSim({
     name,
@@ -45,6 +57,9 @@ export function createPod(world: World, name: string, podSpec: unknown, now: num
     events: world.events,
     ...(revision !== undefined ? { revision } : {}),
   });
+  pod.labels = labels;
+  pod.rawSpec = podSpec;
+  if (world.owner) pod.owner = world.owner;
   world.pods.push(pod);
   return pod;
 }
@@ -56,6 +71,7 @@ export interface Controller {
   nextWake(now: number): number;
   /** Pods the scenario's deleteAt applies to. */
   livePods(): PodSim[];
-  replicaSetFrames?(now: number): ReplicaSetFrame[];
-  jobFrames?(): JobFrame[];
+  replicaSetFrames?(now: number): ReplicaSetFrame[] | undefined;
+  jobFrames?(): JobFrame[] | undefined;
+  deploymentFrame?(): DeploymentFrame | undefined;
 }
