@@ -4,7 +4,7 @@ import { DEFAULT_NAMESPACE } from './defaults';
 import { isObject, objectAt, stringAt, type Json } from './json';
 import type { PodSim } from './pod';
 import { readService, selects, ServiceEndpoints, templateLabels, type SelectorSwitch, type ServiceModel } from './service';
-import type { DeploymentFrame, JobFrame, ReplicaSetFrame, Scenario } from './types';
+import type { CronJobFrame, DeploymentFrame, JobFrame, ReplicaSetFrame, Scenario } from './types';
 import type { Controller } from './world';
 
 const POD_MAKING = new Set(['Pod', 'Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob']);
@@ -84,5 +84,9 @@ export class Ensemble implements Controller {
 
   deploymentFrame(): DeploymentFrame | undefined {
     return this.lead.deploymentFrame?.();
+  }
+
+  cronJobFrame(now: number): CronJobFrame | undefined {
+    return this.lead.cronJobFrame?.(now);
   }
 }

@@ -8,7 +8,7 @@ import { ReplicaSetSim } from './replicaset';
 import { DeploymentStatus, type DeploymentCounts } from './deploymentStatus';
 import { resolveFenceposts, type Fenceposts } from './rollout';
 import type { DeploymentFrame, ReplicaSetFrame } from './types';
-import type { Controller, World } from './world';
+import { TERMINATING_REPLICAS_SINCE, type Controller, type World } from './world';
 
 /** The template of the next revision: a new image for the first app container, or a restart annotation. */
 function nextTemplate(template: Json, image: string | undefined, at: number): Json {
@@ -191,7 +191,11 @@ export class DeploymentController implements Controller {
     }
     const updated = this.newReplicaSet()?.active().length ?? 0;
     const maxUnavailable = this.recreate ? 0 : this.fenceposts.maxUnavailable;
-    return { replicas: this.replicas, current, updated, ready, available, desiredTotal, maxUnavailable };
+    const counts: DeploymentCounts = { replicas: this.replicas, current, updated, ready, available, desiredTotal, maxUnavailable };
+    if (this.world.minorVersion >= TERMINATING_REPLICAS_SINCE) {
+      counts.terminating = this.replicaSets.reduce((n, rs) => n + rs.pods.filter((pod) => !pod.gone && pod.terminating && !pod.terminal).length, 0);
+    }
+    return counts;
   }
 
   private complete(counts: DeploymentCounts): boolean {

@@ -16,6 +16,8 @@ export interface DeploymentCounts {
   /** Sum of the ReplicaSets' spec.replicas (unavailableReplicas = this − available). */
   desiredTotal: number;
   maxUnavailable: number;
+  /** Pods being deleted; undefined before Kubernetes 1.35. */
+  terminating?: number;
 }
 
 type Condition = DeploymentCondition;
@@ -120,6 +122,7 @@ export class DeploymentStatus {
       ready: counts.ready,
       available: counts.available,
       unavailable: Math.max(0, counts.desiredTotal - counts.available),
+      ...(counts.terminating !== undefined ? { terminating: counts.terminating } : {}),
       conditions: this.conditions.map((c) => ({ ...c })),
       rolloutStatus: this.rolloutStatus(counts),
     };

@@ -37,7 +37,7 @@ function samePods(a: PodFrame[], b: PodFrame[]): boolean {
 
 /** Controller status beyond pods and ReplicaSets (Jobs, Services, the Deployment). */
 function sameStatus(a: Frame, b: Frame): boolean {
-  return JSON.stringify([a.jobs, a.services, a.deployment]) === JSON.stringify([b.jobs, b.services, b.deployment]);
+  return JSON.stringify([a.jobs, a.services, a.deployment, a.cronJob]) === JSON.stringify([b.jobs, b.services, b.deployment, b.cronJob]);
 }
 
 export class Engine {
@@ -117,6 +117,8 @@ export class Engine {
     if (endpoints && !endpoints.empty) frame.services = endpoints.frames(this.world.pods, now);
     const deployment = this.controller.deploymentFrame?.();
     if (deployment) frame.deployment = deployment;
+    const cronJob = this.controller.cronJobFrame?.(now);
+    if (cronJob) frame.cronJob = cronJob;
     return frame;
   }
 

@@ -11,9 +11,10 @@ import { horizonOf, mergeScenarios, readScenario, scenarioAnnotations } from './
 import { containerNamesOf } from './spec';
 import { refusalMessage, refusalsOf } from './refusal';
 import { castFor, Ensemble } from './cast';
+import { CronJobController } from './cronjob';
 import type { RefusalError, Scenario, SimulationInput, SimulationResult } from './types';
 import { slotControllerFor } from './workloads';
-import type { Controller, World } from './world';
+import { minorVersionOf, type Controller, type World } from './world';
 
 export { readScenario, scenarioAnnotations, scenarioFromAnnotations } from './scenario';
 export type * from './types';
@@ -64,7 +65,7 @@ function partnerControllers(world: World, partners: Json[]): Controller[] {
   for (const partner of partners) {
     const kind = String(partner.kind);
     const name = resourceName(objectAt(partner, 'metadata'), kind);
-    if (refusalsOf(kind, partner).length > 0) continue;
+    if (refusalsOf(kind, partner, world.minorVersion).length > 0) continue;
     const controller = controllerFor({ ...world, scenario: shared, owner: `${kind.toLowerCase()}/${name}` }, kind, name, partner);
     if (controller) out.push(controller);
   }
@@ -96,10 +97,11 @@ function run(input: SimulationInput, rawScenario: unknown): SimulationResult {
     pullSeconds: scenario.pullSeconds ?? PULL_SECONDS,
     pods: [],
     runs: new Map(),
+    minorVersion: minorVersionOf(input.kubernetesVersion),
   };
   const ref = `${kind.toLowerCase()}/${name}`;
   for (const problem of problems) world.events.add(0, 'Warning', 'InvalidScenario', ref, problem, 'podlab');
-  const refusals = refusalsOf(kind, resource);
+  const refusals = refusalsOf(kind, resource, world.minorVersion);
   if (refusals.length > 0) return refusedResult(kind, name, refusals);
   const cast = castFor(resource, input.related?.services ?? [], input.related?.workloads ?? [], scenario);
   if (cast.partners.length > 0) world.owner = ref;
@@ -110,7 +112,8 @@ function run(input: SimulationInput, rawScenario: unknown): SimulationResult {
   const claims = (input.related?.persistentVolumeClaims ?? []).filter(isObject);
   const { horizon, untilQuiet } = horizonOf(scenario);
   const result = new Engine(world, controller, { horizon, untilQuiet, claims, endpoints: cast.endpoints }).run();
-  return { resource: { kind, name }, events: world.events.events, frames: result.frames, horizon: result.horizon };
+  const clock = lead instanceof CronJobController ? { clockStart: new Date(lead.epoch * 1000).toISOString() } : {};
+  return { resource: { kind, name }, events: world.events.events, frames: result.frames, horizon: result.horizon, ...clock };
 }
 
 /**

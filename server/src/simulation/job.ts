@@ -103,6 +103,13 @@ export class JobController implements Controller {
     for (const pod of this.pods) pod.markDeleted(now, pod.spec.terminationGracePeriodSeconds);
   }
 
+  /** Background deletion (a CronJob's clean-up or Replace): the Job leaves at once, the garbage collector deletes its pods. */
+  deleteInBackground(now: number): void {
+    if (this.gone) return;
+    this.gone = true;
+    for (const pod of this.pods) pod.markDeleted(now, pod.spec.terminationGracePeriodSeconds);
+  }
+
   /** Pods are counted once they are terminal, or (TerminatingOrFailed) as soon as they are deleted. */
   private countPods(): void {
     const rules = this.spec.podFailurePolicy;

@@ -4,7 +4,7 @@
 // Pure data with type-only imports, so the preview's webview may bundle it.
 import type { ContainerScenario, Scenario } from './types';
 
-export type KnobType = 'seconds' | 'exitCode' | 'exitCodes' | 'flag' | 'names' | 'image' | 'labels' | 'containers';
+export type KnobType = 'seconds' | 'exitCode' | 'exitCodes' | 'flag' | 'names' | 'image' | 'labels' | 'time' | 'containers';
 
 /** How the preview's form shows the knob. `group` says for which resources it is offered. */
 export interface KnobFormField {
@@ -34,6 +34,7 @@ export const KNOB_EXPECTATIONS: Record<KnobType, string> = {
   names: 'a list of strings',
   image: 'an image reference',
   labels: 'labels (an object of strings, or key=value pairs separated by commas)',
+  time: 'a time (RFC 3339, e.g. 2026-01-01T09:00:00Z)',
   containers: 'an object keyed by container name',
 };
 
@@ -85,6 +86,10 @@ export const SCENARIO_KNOBS: { readonly [K in keyof Required<Scenario>]: KnobDes
   serviceSelector: {
     type: 'labels', annotation: 'service-selector', meaning: 'the selector they switch to, e.g. `app=web,version=green`', default: '—',
     form: { group: 'service', label: 'New selector', hint: 'key=value pairs separated by commas, e.g. app=web,version=green' },
+  },
+  startTime: {
+    type: 'time', annotation: 'start-time', meaning: 'CronJobs: the wall-clock time at t = 0 (RFC 3339)', default: 'a minute before the schedule\'s first activation from 2026-01-01T00:00:00Z',
+    form: { group: 'pod', label: 'Clock at t = 0', hint: 'CronJobs: RFC 3339 time, e.g. 2026-01-01T08:59:00Z' },
   },
   containers: {
     type: 'containers', meaning: 'per-container behaviour, keyed by container name (below)', default: '—',

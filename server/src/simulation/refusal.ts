@@ -1,8 +1,10 @@
 // What the API server would answer a create with, for the fields the simulation depends on: a refused
 // resource never runs, so the result lists these errors instead of frames (rules.md §1, validation.go).
 import { distance } from 'fastest-levenshtein';
+import { cronJobRefusals } from './cronjobSpec';
 import { arrayAt, isObject, objectAt, stringAt, type Json } from './json';
 import type { RefusalError } from './types';
+import { CONTAINER_RESTART_RULES_SINCE } from './world';
 
 type Path = (string | number)[];
 
@@ -78,6 +80,15 @@ function checkRestartPolicy(kind: string, podSpec: Json, at: Path, errors: Refus
   }
 }
 
+/** Before ContainerRestartRules (1.35) only init containers may set restartPolicy (rules.md: Forbidden). */
+function checkNoContainerRestartPolicy(podSpec: Json, at: Path, errors: RefusalError[]): void {
+  arrayAt(podSpec, 'containers').forEach((container, index) => {
+    if (!isObject(container) || container.restartPolicy === undefined) return;
+    const path = [...at, 'containers', index, 'restartPolicy'];
+    errors.push({ path, message: `${dotted(path)}: Forbidden: may not be set for non-init containers` });
+  });
+}
+
 /** Every matchLabels pair must be among the template's labels (apps/v1 ValidateDeploymentSpec and friends). */
 function checkSelector(kind: string, resource: Json, errors: RefusalError[]): void {
   if (kind === 'Pod' || kind === 'Job' || kind === 'CronJob') return;
@@ -91,10 +102,10 @@ function checkSelector(kind: string, resource: Json, errors: RefusalError[]): vo
 }
 
 /** The errors that would make the API server refuse this resource, in the order it reports them; empty when it accepts it. */
-export function refusalsOf(kind: string, resource: Json): RefusalError[] {
+export function refusalsOf(kind: string, resource: Json, minorVersion = CONTAINER_RESTART_RULES_SINCE - 1): RefusalError[] {
   const at = POD_SPEC_PATH[kind];
   if (!at) return [];
-  const errors: RefusalError[] = [];
+  const errors: RefusalError[] = kind === 'CronJob' ? cronJobRefusals(objectAt(resource, 'spec')) : [];
   const podSpec = objectAt(resource, ...at);
   if (!podSpec) {
     errors.push({ path: at, message: `${dotted(at)}: Required value` });
@@ -102,6 +113,7 @@ export function refusalsOf(kind: string, resource: Json): RefusalError[] {
   }
   checkSelector(kind, resource, errors);
   checkContainers(podSpec, at, errors);
+  if (minorVersion < CONTAINER_RESTART_RULES_SINCE) checkNoContainerRestartPolicy(podSpec, at, errors);
   checkRestartPolicy(kind, podSpec, at, errors);
   const strict = errors.find((e) => e.message.startsWith('strict decoding error'));
   return strict ? [strict, ...errors.filter((e) => e !== strict)] : errors;

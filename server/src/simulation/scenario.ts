@@ -52,8 +52,13 @@ function labels(value: unknown): Record<string, string> | undefined {
   return Object.fromEntries(pairs.map(([k, v]) => [k.trim(), v.trim()]));
 }
 
+/** An RFC 3339 time with a zone, kept as written. */
+function time(value: unknown): string | undefined {
+  return typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(value.trim()) && !Number.isNaN(Date.parse(value)) ? value.trim() : undefined;
+}
+
 const PARSERS: Record<Exclude<KnobType, 'containers'>, (value: unknown) => unknown> = {
-  seconds: nonNegative, exitCode, exitCodes: exitCodeList, flag, names: stringList, image, labels,
+  seconds: nonNegative, exitCode, exitCodes: exitCodeList, flag, names: stringList, image, labels, time,
 };
 
 /** The value of one knob of that descriptor, or a problem sentence. */

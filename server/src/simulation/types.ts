@@ -53,6 +53,8 @@ export interface Scenario {
   serviceSelectorAt?: number;
   /** The selector those Services switch to at `serviceSelectorAt`. */
   serviceSelector?: Record<string, string>;
+  /** CronJobs: the wall-clock time of t = 0 (RFC 3339); default: a minute before the schedule's first activation in 2026. */
+  startTime?: string;
 }
 
 export interface SimulationInput {
@@ -159,6 +161,20 @@ export interface JobFrame {
   conditions: JobCondition[];
 }
 
+/** A CronJob's status as the CronJob controller last wrote it; times in seconds since creation. */
+export interface CronJobFrame {
+  name: string;
+  schedule: string;
+  timeZone?: string;
+  suspend: boolean;
+  /** Names of the Jobs in status.active. */
+  active: string[];
+  lastScheduleTime?: number;
+  lastSuccessfulTime?: number;
+  /** The next activation the controller will act on (not a status field: what the schedule says). */
+  nextScheduleTime?: number;
+}
+
 export interface EndpointPort {
   name?: string;
   /** The target port resolved for this pod (a named targetPort is looked up in its containers). */
@@ -210,6 +226,8 @@ export interface DeploymentFrame {
   ready: number;
   available: number;
   unavailable: number;
+  /** status.terminatingReplicas: pods being deleted (Kubernetes 1.35+, DeploymentReplicaSetTerminatingReplicas). */
+  terminating?: number;
   /** In the order `kubectl describe` lists them. */
   conditions: DeploymentCondition[];
   /** What `kubectl rollout status deployment/<name>` prints at this moment. */
@@ -223,6 +241,7 @@ export interface Frame {
   jobs?: JobFrame[];
   services?: ServiceFrame[];
   deployment?: DeploymentFrame;
+  cronJob?: CronJobFrame;
 }
 
 export interface SourceRange {
@@ -248,4 +267,6 @@ export interface SimulationResult {
   horizon: number;
   /** Present when the API server would refuse the resource: the errors that stop the simulation. */
   refused?: RefusalError[];
+  /** The wall-clock time of t = 0 (RFC 3339, UTC), for resources that follow the clock (CronJobs). */
+  clockStart?: string;
 }

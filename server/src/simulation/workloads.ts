@@ -2,7 +2,9 @@
 // a bare Pod, a Job's pod, a DaemonSet's pod per node, a StatefulSet's ordinals.
 import { DEFAULT_REPLICAS } from './defaults';
 import { numberAt, objectAt, stringAt, type Json } from './json';
-import { fnv32a, nameSuffix } from './names';
+import { nameSuffix } from './names';
+import { CronJobController } from './cronjob';
+import { clockEpoch, readCronJobSpec } from './cronjobSpec';
 import type { PodSim } from './pod';
 import { JobController } from './job';
 import { readJobSpec } from './jobSpec';
@@ -127,11 +129,8 @@ export function slotControllerFor(world: World, kind: string, name: string, reso
     case 'Job':
       return new JobController(world, name, readJobSpec(spec));
     case 'CronJob': {
-      const job = `${name}-${29_000_000 + (fnv32a(name) % 1_000_000)}`;
-      const jobSpec = objectAt(spec, 'jobTemplate', 'spec', 'template', 'spec');
-      world.events.add(0, 'Normal', 'SuccessfulCreate', `cronjob/${name}`, `Created job ${job}`, 'cronjob-controller');
-      return new SlotController(world, jobSpec, [{ name: generated(job) }],
-        { replace: 'never', ordered: false, owner: `job/${job}`, source: 'job-controller', created });
+      const model = readCronJobSpec(spec);
+      return new CronJobController(world, name, model, clockEpoch(model, world.scenario.startTime));
     }
     case 'DaemonSet': {
       const next = generated(name);

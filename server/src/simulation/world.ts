@@ -6,7 +6,7 @@ import { PodSim } from './pod';
 import { behaviourOf } from './scenario';
 import { readPodSpec } from './spec';
 import { MAX_PODS } from './defaults';
-import type { DeploymentFrame, JobFrame, ReplicaSetFrame, Scenario } from './types';
+import type { CronJobFrame, DeploymentFrame, JobFrame, ReplicaSetFrame, Scenario } from './types';
 
 export interface World {
   cluster: Cluster;
@@ -20,7 +20,20 @@ export interface World {
   runs: Map<string, number>;
   /** `kind/name` stamped on the pods, when more than one workload is played. */
   owner?: string;
+  /** The minor version of podlab.kubernetesVersion (34 for 1.34): feature gates follow it. */
+  minorVersion: number;
 }
+
+/** The minor version of `1.X`; 34 (Kubernetes 1.34) when it cannot be read. */
+export function minorVersionOf(version: unknown): number {
+  const match = typeof version === 'string' ? /^1\.(\d+)$/.exec(version.trim()) : null;
+  return match ? Number(match[1]) : DEFAULT_MINOR_VERSION;
+}
+
+export const DEFAULT_MINOR_VERSION = 34;
+/** ContainerRestartRules and DeploymentReplicaSetTerminatingReplicas are beta and on from 1.35. */
+export const CONTAINER_RESTART_RULES_SINCE = 35;
+export const TERMINATING_REPLICAS_SINCE = 35;
 
 /** The string-valued labels of a metadata object. */
 export function labelsOf(metadata: unknown): Record<string, string> {
@@ -46,7 +59,7 @@ export function createPod(world: World, name: string, podSpec: unknown, now: num
     namespace: world.namespace,
     uid: fakeUid(`${name}@${now}`),
     createdAt: now,
-    spec: readPodSpec(podSpec, podIp(name)),
+    spec: readPodSpec(podSpec, podIp(name), { containerRestartRules: world.minorVersion >= CONTAINER_RESTART_RULES_SINCE }),
     behaviourOf: (container) => behaviourOf(world.scenario, container, revision ?? 1),
     pullSeconds: world.pullSeconds,
     nextRun: (container) => {
@@ -74,4 +87,5 @@ export interface Controller {
   replicaSetFrames?(now: number): ReplicaSetFrame[] | undefined;
   jobFrames?(): JobFrame[] | undefined;
   deploymentFrame?(): DeploymentFrame | undefined;
+  cronJobFrame?(now: number): CronJobFrame | undefined;
 }
