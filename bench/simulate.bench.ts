@@ -46,16 +46,22 @@ function measure(name: string, input: BenchInput, describe: (r: SimulationResult
   const request = { resource: input.resource, ...(input.related ? { related: input.related } : {}) };
   simulate(request, input.scenario);
   const times: number[] = [];
+  const cpu: number[] = [];
   let result: SimulationResult | undefined;
   for (let i = 0; i < RUNS; i++) {
     const start = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
     result = simulate(request, input.scenario);
+    const used = process.cpuUsage(cpuStart);
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    cpu.push((used.user + used.system) / 1000);
   }
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)];
-  const verdict = median <= BUDGET_MS ? 'within' : 'OVER';
-  console.log(`${name}: min ${times[0].toFixed(2)} ms, median ${median.toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms over ${RUNS} runs (${verdict} the ${BUDGET_MS} ms budget)`);
+  const verdict = median(times) <= BUDGET_MS ? 'within' : 'OVER';
+  // On a shared machine the wall clock includes waiting for a core; the CPU time is what the simulation itself cost.
+  console.log(`${name}: min ${times[0].toFixed(2)} ms, median ${median(times).toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms over ${RUNS} runs `
+    + `(${verdict} the ${BUDGET_MS} ms budget); CPU time median ${median(cpu).toFixed(2)} ms`);
   if (result) console.log(`  ${describe(result)}`);
 }
 

@@ -35,6 +35,8 @@ export class CronJobController implements Controller {
   private lastSchedule?: number;
   private lastSuccessful?: number;
   private readonly forbidden = new Set<number>();
+  /** nextActivation answers by wall-clock second: the same questions come at every settle round. */
+  private readonly nextCache = new Map<number, number | undefined>();
   private readonly ref: string;
 
   /** `epoch`: the wall-clock second at t = 0. */
@@ -46,14 +48,22 @@ export class CronJobController implements Controller {
     this.world.events.add(now, type, reason, this.ref, message, 'cronjob-controller');
   }
 
+  private next(epochSeconds: number): number | undefined {
+    if (!this.nextCache.has(epochSeconds)) {
+      if (this.nextCache.size > 256) this.nextCache.clear();
+      this.nextCache.set(epochSeconds, nextActivation(this.spec.schedule, epochSeconds));
+    }
+    return this.nextCache.get(epochSeconds);
+  }
+
   /** The activations in (after, upTo], as seconds since creation; stops counting past MAX_MISSED + 1. */
   private activations(after: number, upTo: number): number[] {
     const out: number[] = [];
-    let t = nextActivation(this.spec.schedule, this.epoch + after);
+    let t = this.next(this.epoch + after);
     while (t !== undefined && t - this.epoch <= upTo) {
       out.push(t - this.epoch);
       if (out.length > MAX_MISSED + 1) out.shift();
-      t = nextActivation(this.spec.schedule, t);
+      t = this.next(t);
     }
     return out;
   }
@@ -141,7 +151,8 @@ export class CronJobController implements Controller {
 
   private nextSchedule(now: number): number | undefined {
     if (this.spec.suspend) return undefined;
-    const next = nextActivation(this.spec.schedule, this.epoch + Math.max(now, this.lastSchedule ?? 0));
+    let next = this.next(this.epoch + (this.lastSchedule ?? 0));
+    while (next !== undefined && next - this.epoch <= now) next = this.next(next);
     return next === undefined ? undefined : next - this.epoch;
   }
 

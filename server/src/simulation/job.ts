@@ -60,6 +60,7 @@ export class JobController implements Controller {
   private backoffUntil?: number;
   private failJob?: Finish;
   private status = { active: 0, ready: 0, succeeded: 0, failed: 0, terminating: 0 };
+  private frameCache?: JobFrame;
   /** The ttl-after-finished controller deleted the Job (foreground: its pods first). */
   private deleting = false;
   gone = false;
@@ -276,6 +277,7 @@ export class JobController implements Controller {
       terminating: this.terminatingPods().length,
     };
     this.signature = this.podSignature();
+    this.frameCache = undefined;
   }
 
   private dueAt(): number {
@@ -324,9 +326,11 @@ export class JobController implements Controller {
     return this.pods.filter((pod) => !pod.gone);
   }
 
+  /** The same object while the status is unchanged, so frames can be compared by identity. */
   jobFrame(): JobFrame | undefined {
     if (this.gone || this.startTime === undefined) return undefined;
-    return { name: this.name, ...this.status, conditions: this.conditions.map((c) => ({ ...c })) };
+    this.frameCache ??= { name: this.name, ...this.status, conditions: this.conditions.map((c) => ({ ...c })) };
+    return this.frameCache;
   }
 
   jobFrames(): JobFrame[] {
