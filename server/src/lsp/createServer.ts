@@ -42,7 +42,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     onCheckFailure: log,
     workspace: workspace.view(uri),
   }));
-  const publisher = createPublisher(connection, documents, store, log, (uri) => project.isIgnored(uri));
+  const publisher = createPublisher(connection, documents, store, log, () => support.relatedInformation, (uri) => project.isIgnored(uri));
   const workspace: WorkspaceService = new WorkspaceService(connection, {
     store,
     settings: () => settings,

@@ -16,7 +16,10 @@ export interface Publisher {
 }
 
 /** `isIgnored`: a document its .podlab.yaml leaves out gets no diagnostics. */
-export function createPublisher(connection: Connection, documents: TextDocuments<TextDocument>, store: ManifestStore, log: FailureLogger, isIgnored: (uri: string) => boolean = () => false): Publisher {
+export function createPublisher(
+  connection: Connection, documents: TextDocuments<TextDocument>, store: ManifestStore, log: FailureLogger,
+  takesRelated: () => boolean = () => false, isIgnored: (uri: string) => boolean = () => false,
+): Publisher {
   const isCurrent = (document: TextDocument): boolean => documents.get(document.uri)?.version === document.version;
 
   function publish(document: TextDocument): void {
@@ -35,7 +38,7 @@ export function createPublisher(connection: Connection, documents: TextDocuments
     if (file.syntaxCheckPending) return;
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = store.findings(document).map((finding) => toDiagnostic(document, finding));
+      diagnostics = store.findings(document).map((finding) => toDiagnostic(document, finding, takesRelated()));
     } catch (error) {
       log('Analysis', error);
       diagnostics = [];
