@@ -38,5 +38,6 @@ export function registerFeatures(connection: Connection, contextOf: ContextOf, s
   connection.onCodeAction(on([], (context, params) => codeActions(context, params)));
   connection.onCodeLens(on([], (context) => lensesForClient(codeLenses(context), support())));
   connection.onRequest('podlab/resources', onKnownDocument(contextOf, requestUri, [], (context) => summarizeResources(context)));
-  connection.onRequest('podlab/simulate', onKnownDocument(contextOf, requestUri, null, (context, params: SimulateParams) => simulateResource(context.file, params)));
+  connection.onRequest('podlab/simulate', onKnownDocument(contextOf, requestUri, null, (context, params: SimulateParams) =>
+    simulateResource(context.file, params, { workspace: context.workspace, kubernetesVersion: context.settings.kubernetesVersion })));
 }
