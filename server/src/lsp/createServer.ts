@@ -38,7 +38,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     onCheckFailure: log,
     workspace: workspace.view(uri),
   }));
-  const publisher = createPublisher(connection, documents, store, log);
+  const publisher = createPublisher(connection, documents, store, log, () => support.relatedInformation);
   const workspace: WorkspaceService = new WorkspaceService(connection, {
     store,
     settings: () => settings,
