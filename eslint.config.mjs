@@ -55,14 +55,14 @@ function layerRules() {
   });
 }
 
-/** The extension and its webview talk to the server over the protocol only: no server internals. */
+/** The extension and its webview talk to the server over the protocol only: no server internals (the scenario knob table is protocol). */
 const clientBoundary = {
   files: ['client/**'],
   rules: {
     'no-restricted-imports': ['error', {
       patterns: [{
-        regex: '^\\.{1,2}/(?:.*/)?server/src/(?!simulation/types$|protocol$)',
-        message: 'The client and the webview import nothing of the server but the shared protocol module.',
+        regex: '^\\.{1,2}/(?:.*/)?server/src/(?!simulation/(?:types|knobs)$|protocol$)',
+        message: 'The client and the webview import nothing of the server but the shared protocol modules (protocol, simulation/types, simulation/knobs).',
       }],
     }],
   },

@@ -115,7 +115,8 @@ export class DocumentFindingsMemo {
 
   private clearIfDependenciesChanged(file: ManifestFile, options: AnalyzeOptions): void {
     const dependencies: unknown[] = [
-      options.settings,
+      // By value: each analysis may get its own copy (a .podlab.yaml merged over the editor's settings).
+      JSON.stringify(options.settings),
       options.workspace?.index.crds.generation,
       options.workspace !== undefined && listedAsPatch(options.workspace.uri),
       ...file.resources.filter((resource) => resource.kind === 'CustomResourceDefinition').map((resource) => resource.document.doc),
