@@ -44,6 +44,10 @@ export function clientSupportOf(params: Pick<InitializeParams, 'capabilities' | 
   };
 }
 
+/** Markdown when the client lists it before plain text (the list is in the client's order of preference). */
 function takesMarkdown(formats: readonly MarkupKind[] | undefined): boolean {
-  return Array.isArray(formats) && formats.includes('markdown');
+  if (!Array.isArray(formats)) return false;
+  const markdown = formats.indexOf('markdown');
+  const plain = formats.indexOf('plaintext');
+  return markdown >= 0 && (plain < 0 || markdown < plain);
 }

@@ -52,6 +52,11 @@ describe('lsp: what each client declares', () => {
     });
   });
 
+  it('follows the order of preference of the formats a client lists', () => {
+    const markdownFor = (contentFormat: Array<'markdown' | 'plaintext'>) => clientSupportOf({ capabilities: { textDocument: { hover: { contentFormat } } } }).hoverMarkdown;
+    assert.deepEqual([markdownFor(['markdown']), markdownFor(['markdown', 'plaintext']), markdownFor(['plaintext', 'markdown']), markdownFor(['plaintext']), markdownFor([])], [true, true, false, false, false]);
+  });
+
   it('takes nothing for granted from a client that declares nothing, and ignores malformed commands', () => {
     assert.deepEqual(clientSupportOf({ capabilities: {} }), MINIMAL_SUPPORT);
     assert.deepEqual([...clientSupportOf({ capabilities: {}, initializationOptions: { commands: ['a', 3, null] } }).commands], ['a']);
