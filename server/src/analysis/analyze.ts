@@ -36,7 +36,7 @@ export function analyze(file: ManifestFile, options: AnalyzeOptions, memo?: Docu
     return findings;
   }
   if (file.resources.length === 0) return findings;
-  if (memo) return applySuppressions(file, [...findings, ...memo.findings(file, options)]);
+  if (memo) return applySuppressions(file, traceToAnchors(file, [...findings, ...memo.findings(file, options)]));
   try {
     findings.push(...validateSchema(file, options.settings, options.workspace));
   } catch (error) {
