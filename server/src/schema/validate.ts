@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { insertEntries, replaceScalar } from '../yaml/edits';
 import type { Finding, Fix } from '../findings/finding';
 import { setFixes } from '../findings/lazyFixes';
@@ -15,6 +15,7 @@ import { preferredVersionOf, resolveKind } from './resolveKind';
 import { suggest } from './suggest';
 import { hasPatchDirective, listedAsPatch, mayHoldPatchDirective } from './kustomizePatch';
 import { validateObject, type TreeContext, type TreeReport } from './validateTree';
+import { templateView } from './templateView';
 
 /** The CRD sources that apply to `file`: its own CustomResourceDefinitions, then the workspace's. */
 export function crdSourcesFor(file: ManifestFile, workspace?: WorkspaceView): CrdSource[] {
@@ -23,11 +24,11 @@ export function crdSourcesFor(file: ManifestFile, workspace?: WorkspaceView): Cr
 }
 
 /**
- * Checks every resource of `file` against the Kubernetes API schema (or its CRD). Templated files are not checked;
- * in Kustomize patches (told apart by the workspace `uri`'s kustomization, or by `$patch` directives) absent fields are fine.
+ * Checks every resource of `file` against the Kubernetes API schema (or its CRD); in a Helm template what is literal
+ * (see templateView). In Kustomize patches (told apart by the workspace `uri`'s kustomization, or by `$patch` directives) absent fields are fine.
  */
 export function validateSchema(file: ManifestFile, settings: Settings, workspace?: WorkspaceView): Finding[] {
-  if (file.templated || file.oversized) return [];
+  if (file.oversized) return [];
   const findings: Finding[] = [];
   const report = (found: TreeReport): void => {
     const meta = schemaCodeMeta(found.code);
@@ -42,18 +43,39 @@ export function validateSchema(file: ManifestFile, settings: Settings, workspace
     // As with the rules: on a document with YAML errors the tree is the parser's guess, and a fix on it can land in the next document.
     if (!resource.object || hasSyntaxErrors(resource.document)) continue;
     const patch = listedPatch || (directives && hasPatchDirective(resource.document.doc));
-    validateResource(resource.root, { text: file.text, report, patch }, settings, crds, 0);
+    const template = file.template && templateView(resource.document.doc, file.template);
+    const kinds = template ? kindsWritten(resource.root) : [];
+    if (kinds.length > 1) validateEachKind(resource.root, kinds, { text: file.text, report, patch, template }, settings, crds);
+    else validateResource(resource.root, { text: file.text, report, patch, template }, settings, crds, 0);
   }
   return findings;
 }
 
-function validateResource(root: YAMLMap, context: TreeContext, settings: Settings, crds: readonly CrdSource[], depth: number): void {
+/** The `kind` pairs of a template's object: one per branch when its branches make different kinds. */
+function kindsWritten(root: YAMLMap): Array<Pair<Node, Node | null>> {
+  return root.items.filter((item) => isScalar(item.key) && item.key.value === 'kind') as Array<Pair<Node, Node | null>>;
+}
+
+/** A template whose branches make different kinds: what is wrong for every kind is reported, once. */
+function validateEachKind(root: YAMLMap, kinds: Array<Pair<Node, Node | null>>, context: TreeContext, settings: Settings, crds: readonly CrdSource[]): void {
+  const perKind = kinds.map((kindPair) => {
+    const found: TreeReport[] = [];
+    validateResource(root, { ...context, report: (report) => found.push(report) }, settings, crds, 0, kindPair);
+    return found;
+  });
+  const where = (report: TreeReport) => `${report.code} ${report.span[0]} ${report.span[1]}`;
+  const inEvery = perKind.slice(1).map((found) => new Set(found.map(where)));
+  for (const report of perKind[0]) if (inEvery.every((set) => set.has(where(report)))) context.report(report);
+}
+
+function validateResource(root: YAMLMap, context: TreeContext, settings: Settings, crds: readonly CrdSource[], depth: number, kindPair = pairOf(root, 'kind')): void {
   const { text, report } = context;
   const apiVersionNode = pairOf(root, 'apiVersion')?.value as Node | null | undefined;
-  const kindPair = pairOf(root, 'kind');
   const kindNode = kindPair?.value as Node | null | undefined;
-  const apiVersion = scalarText(apiVersionNode);
+  const template = context.template;
+  if (kindNode && template?.unknown(kindNode)) return;
   const kind = scalarText(kindNode);
+  const apiVersion = apiVersionNode && template?.unknown(apiVersionNode) ? kind && preferredVersionOf(kind)?.apiVersion : scalarText(apiVersionNode);
   const resolution = resolveKind(apiVersion, kind, settings.kubernetesVersion, crds);
   switch (resolution.status) {
     case 'builtin':

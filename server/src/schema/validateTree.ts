@@ -26,6 +26,17 @@ export interface TreeContext {
   report(found: TreeReport): void;
   /** A Kustomize strategic-merge patch: it leaves out required fields on purpose and may hold `$patch` directives. */
   patch?: boolean;
+  /** A Helm template: what holds an action is unknown, and some collections get content the text does not show. */
+  template?: TemplateView;
+}
+
+export interface TemplateView {
+  /** The node is or holds a template action: its value is unknown and fits any type. */
+  unknown(node: Node): boolean;
+  /** The pair's value receives rendered content (`key:` then `{{ toYaml .x | nindent 4 }}`). */
+  openPair(pair: Pair): boolean;
+  /** The map or list receives rendered keys or items: nothing may be reported missing from it. */
+  open(node: Node): boolean;
 }
 
 /** YAML 1.1 booleans: Kubernetes reads manifests with a YAML 1.1 parser, so `yes` is a boolean there. */
@@ -45,9 +56,10 @@ export type Anchor = Span | Node;
  */
 export function validateObject(node: YAMLMap, type: ObjectType, anchor: Anchor, context: TreeContext): void {
   let renamedTo: Set<string> | undefined;
+  const template = context.template;
   for (const item of node.items) {
     const pair = item as Pair<Node, Node | null>;
-    if (!isScalar(pair.key) || pair.key.value === null || pair.key.value === undefined) continue;
+    if (!isScalar(pair.key) || pair.key.value === null || pair.key.value === undefined || template?.unknown(pair.key)) continue;
     const name = String(pair.key.value);
     if (name === '<<' || (context.patch && name.startsWith('$'))) continue;
     const field = type.fields.get(name);
@@ -60,12 +72,12 @@ export function validateObject(node: YAMLMap, type: ObjectType, anchor: Anchor, 
     }
     const keyAnchor = pair.key.range ? pair.key : anchor;
     if (!context.patch && isEmpty(pair.value) && type.required.includes(name)) {
-      reportEmptyRequired(field, type, keyAnchor, context);
+      if (!template?.openPair(pair)) reportEmptyRequired(field, type, keyAnchor, context);
       continue;
     }
     validateValue(pair.value, field, field.type, keyAnchor, context);
   }
-  if (context.patch) return;
+  if (context.patch || template?.open(node)) return;
   for (const name of type.required) {
     // A misspelt key whose rename fix supplies the field is one mistake, reported once.
     if (hasKey(node, name) || renamedTo?.has(name)) continue;
@@ -77,6 +89,7 @@ export function validateObject(node: YAMLMap, type: ObjectType, anchor: Anchor, 
 function validateValue(node: Node | null, field: Field, type: SchemaType, anchor: Anchor, context: TreeContext): void {
   if (!node || isAlias(node)) return;
   if (isScalar(node) && (node.value === null || node.value === undefined)) return;
+  if (isScalar(node) && context.template?.unknown(node)) return;
   switch (type.kind) {
     case 'scalar':
       if (type.scalar === 'any') return;
