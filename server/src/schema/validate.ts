@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { insertEntries, replaceScalar } from '../yaml/edits';
 import type { Finding, Fix } from '../findings/finding';
 import { setFixes } from '../findings/lazyFixes';
@@ -16,6 +16,7 @@ import { suggest } from './suggest';
 import { hasPatchDirective, listedAsPatch, mayHoldPatchDirective } from './kustomizePatch';
 import { validateObject, type TreeContext, type TreeReport } from './validateTree';
 import { templateView } from './templateView';
+import { reportCommon, templateVariants, type Variant } from './templateVariants';
 
 /** The CRD sources that apply to `file`: its own CustomResourceDefinitions, then the workspace's. */
 export function crdSourcesFor(file: ManifestFile, workspace?: WorkspaceView): CrdSource[] {
@@ -44,38 +45,32 @@ export function validateSchema(file: ManifestFile, settings: Settings, workspace
     if (!resource.object || hasSyntaxErrors(resource.document)) continue;
     const patch = listedPatch || (directives && hasPatchDirective(resource.document.doc));
     const template = file.template && templateView(resource.document.doc, file.template);
-    const kinds = template ? kindsWritten(resource.root) : [];
-    if (kinds.length > 1) validateEachKind(resource.root, kinds, { text: file.text, report, patch, template }, settings, crds);
-    else validateResource(resource.root, { text: file.text, report, patch, template }, settings, crds, 0);
+    const context: TreeContext = { text: file.text, report, patch, template };
+    if (!template) validateResource(resource.root, context, settings, crds, 0);
+    else validateTemplate(resource.root, context, settings, crds);
   }
   return findings;
 }
 
-/** The `kind` pairs of a template's object: one per branch when its branches make different kinds. */
-function kindsWritten(root: YAMLMap): Array<Pair<Node, Node | null>> {
-  return root.items.filter((item) => isScalar(item.key) && item.key.value === 'kind') as Array<Pair<Node, Node | null>>;
-}
-
-/** A template whose branches make different kinds: what is wrong for every kind is reported, once. */
-function validateEachKind(root: YAMLMap, kinds: Array<Pair<Node, Node | null>>, context: TreeContext, settings: Settings, crds: readonly CrdSource[]): void {
-  const perKind = kinds.map((kindPair) => {
+/** Each reading of a template's object is checked; what they all find is reported. */
+function validateTemplate(root: YAMLMap, context: TreeContext, settings: Settings, crds: readonly CrdSource[], depth = 0): void {
+  const variants = templateVariants(root, context.template!);
+  if (variants.length === 1) return validateResource(root, context, settings, crds, depth, variants[0]);
+  const perVariant = variants.map((variant) => {
     const found: TreeReport[] = [];
-    validateResource(root, { ...context, report: (report) => found.push(report) }, settings, crds, 0, kindPair);
+    validateResource(root, { ...context, report: (report) => found.push(report) }, settings, crds, depth, variant);
     return found;
   });
-  const where = (report: TreeReport) => `${report.code} ${report.span[0]} ${report.span[1]}`;
-  const inEvery = perKind.slice(1).map((found) => new Set(found.map(where)));
-  for (const report of perKind[0]) if (inEvery.every((set) => set.has(where(report)))) context.report(report);
+  reportCommon(perVariant, context.report);
 }
 
-function validateResource(root: YAMLMap, context: TreeContext, settings: Settings, crds: readonly CrdSource[], depth: number, kindPair = pairOf(root, 'kind')): void {
+function validateResource(root: YAMLMap, context: TreeContext, settings: Settings, crds: readonly CrdSource[], depth: number, variant?: Variant): void {
   const { text, report } = context;
-  const apiVersionNode = pairOf(root, 'apiVersion')?.value as Node | null | undefined;
+  const apiVersionNode = variant ? variant.apiVersionNode : pairOf(root, 'apiVersion')?.value as Node | null | undefined;
+  const kindPair = variant ? variant.kindPair : pairOf(root, 'kind');
   const kindNode = kindPair?.value as Node | null | undefined;
-  const template = context.template;
-  if (kindNode && template?.unknown(kindNode)) return;
   const kind = scalarText(kindNode);
-  const apiVersion = apiVersionNode && template?.unknown(apiVersionNode) ? kind && preferredVersionOf(kind)?.apiVersion : scalarText(apiVersionNode);
+  const apiVersion = variant ? variant.apiVersion : scalarText(apiVersionNode);
   const resolution = resolveKind(apiVersion, kind, settings.kubernetesVersion, crds);
   switch (resolution.status) {
     case 'builtin':
@@ -86,7 +81,9 @@ function validateResource(root: YAMLMap, context: TreeContext, settings: Setting
       const items = pairOf(root, 'items')?.value;
       if (depth > 0 || !isSeq(items)) return;
       for (const item of items.items) {
-        if (isMap(item) && item.has('apiVersion') && item.has('kind')) validateResource(item, context, settings, crds, depth + 1);
+        if (!isMap(item) || !item.has('apiVersion') || !item.has('kind')) continue;
+        if (context.template) validateTemplate(item, context, settings, crds, depth + 1);
+        else validateResource(item, context, settings, crds, depth + 1);
       }
       return;
     }

@@ -37,6 +37,15 @@ export interface TemplateView {
   openPair(pair: Pair): boolean;
   /** The map or list receives rendered keys or items: nothing may be reported missing from it. */
   open(node: Node): boolean;
+  /** An `else` lies between the offsets, of a branch the first is in: they are in different renderings. */
+  crossesBranch(from: number, to: number): boolean;
+}
+
+/** A key's value (or item) written in another branch than the key: read together, the branches mislead. */
+function fromOtherBranch(context: TreeContext, anchor: Anchor, node: Node | null | undefined): boolean {
+  const from = isNode(anchor) ? anchor.range?.[0] : anchor[0];
+  const to = node?.range?.[0];
+  return context.template !== undefined && from !== undefined && to !== undefined && context.template.crossesBranch(from, to);
 }
 
 /** YAML 1.1 booleans: Kubernetes reads manifests with a YAML 1.1 parser, so `yes` is a boolean there. */
@@ -60,6 +69,7 @@ export function validateObject(node: YAMLMap, type: ObjectType, anchor: Anchor, 
   for (const item of node.items) {
     const pair = item as Pair<Node, Node | null>;
     if (!isScalar(pair.key) || pair.key.value === null || pair.key.value === undefined || template?.unknown(pair.key)) continue;
+    if (fromOtherBranch(context, anchor, pair.key)) continue;
     const name = String(pair.key.value);
     if (name === '<<' || (context.patch && name.startsWith('$'))) continue;
     const field = type.fields.get(name);
@@ -100,6 +110,7 @@ function validateValue(node: Node | null, field: Field, type: SchemaType, anchor
       if (isSeq(node)) {
         for (const item of node.items) {
           const itemNode = item as Node | null;
+          if (fromOtherBranch(context, anchor, itemNode)) continue;
           validateValue(itemNode, field, type.items, itemAnchor(itemNode) ?? anchor, context);
         }
       } else {
@@ -110,6 +121,7 @@ function validateValue(node: Node | null, field: Field, type: SchemaType, anchor
       if (isMap(node)) {
         for (const item of node.items) {
           const pair = item as Pair<Node, Node | null>;
+          if (fromOtherBranch(context, anchor, pair.key)) continue;
           validateValue(pair.value, field, type.values, (pair.key as Node | null)?.range ? pair.key : anchor, context);
         }
       } else {

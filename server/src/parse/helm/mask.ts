@@ -52,10 +52,14 @@ export function maskActions(text: string, actions: readonly TemplateAction[], fi
     if (opensBlock(action)) depth++;
     else if (action.keyword === 'end') depth = Math.max(0, depth - 1);
     const placement = placementOf(text, action, actions);
-    if (placement === 'block' && opensBlockScalar(chars, start)) fill(chars, start, end);
-    else if (action.kind !== 'output' || placement === 'block') blank(chars, start, end);
-    else fill(chars, start, end);
-    if (placement === 'block' && action.kind === 'output') insertions.push(insertion(text, chars, action));
+    if (placement === 'block') {
+      fill(chars, Math.max(start, blockScalarContentStart(chars, start)), end, start);
+      if (action.kind === 'output') insertions.push(insertion(text, chars, action));
+    } else if (action.kind === 'output' || placement === 'leading') {
+      fill(chars, start, end);
+    } else {
+      blank(chars, start, end);
+    }
   }
   if (defineDepth > 0) blank(chars, defineStart, text.length);
   if (!firstBranchOnly) return { masked: chars.join(''), insertions };
@@ -85,35 +89,37 @@ function opensBlock(action: TemplateAction): boolean {
 }
 
 /**
- * The action, alone on its line, is the first line of a block scalar (`key: |` above it, the action indented more):
- * blanked, it would be a leading blank line indented more than the content, which YAML rejects; it is content instead.
+ * An action alone on its line, before the first line of a block scalar (`key: |` above it): blanked, it would be a
+ * leading blank line indented more than the content, which YAML rejects. It is content instead, from one column past
+ * the header's indentation (returned offset); elsewhere the whole line is blanked (returns Infinity).
  */
-function opensBlockScalar(chars: string[], start: number): boolean {
+function blockScalarContentStart(chars: string[], start: number): number {
   const lineStart = lastLineStart(chars, start);
-  const column = start - lineStart;
-  if (chars.slice(lineStart, start).some((c) => c !== ' ' && c !== '\t')) return false;
   for (let end = lineStart - 1; end > 0;) {
     const from = lastLineStart(chars, end);
     const line = chars.slice(from, end).join('');
     end = from - 1;
     if (line.trim() === '') continue;
     const indent = line.length - line.trimStart().length;
-    return indent < column && BLOCK_SCALAR_HEADER.test(line);
+    return BLOCK_SCALAR_HEADER.test(line) ? lineStart + indent + 1 : Infinity;
   }
-  return false;
+  return Infinity;
 }
 
 const BLOCK_SCALAR_HEADER = /(?:^|\s)[|>][-+0-9]*\s*(?:#.*)?$/;
 
-/** `block` when nothing but actions shares the line, or when it follows `key:` and starts a new line (`nindent`). */
-function placementOf(text: string, action: TemplateAction, actions: readonly TemplateAction[]): 'block' | 'inline' {
+/**
+ * `block` when nothing but actions shares the line, or when it follows `key:` and starts a new line (`nindent`);
+ * `leading` when it starts the line's content (`{{ if .x }}key: v{{ end }}`): masked, it keeps that content's column.
+ */
+function placementOf(text: string, action: TemplateAction, actions: readonly TemplateAction[]): 'block' | 'leading' | 'inline' {
   const [start, end] = action.span;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   let lineEnd = text.indexOf('\n', end);
   if (lineEnd < 0) lineEnd = text.length;
   const before = outsideActions(text, lineStart, start, actions).trim();
   const after = outsideActions(text, end, lineEnd, actions).trim();
-  if (after !== '' && !after.startsWith('#')) return 'inline';
+  if (after !== '' && !after.startsWith('#')) return before === '' ? 'leading' : 'inline';
   if (before === '' || before === '-') return 'block';
   return before.endsWith(':') && /\bnindent\b/.test(action.body) ? 'block' : 'inline';
 }
@@ -190,8 +196,12 @@ function blank(chars: string[], from: number, to: number): void {
   for (let i = from; i < to; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
 }
 
-/** `_`s on the action's first line, spaces on the lines after it (a continuation at column 0 would end the value). */
-function fill(chars: string[], from: number, to: number): void {
+/**
+ * `_`s on the action's first line, spaces on the lines after it (a continuation at column 0 would end the value);
+ * spaces from `blankFrom` to `from`, and everywhere when `from` is past the end.
+ */
+function fill(chars: string[], from: number, to: number, blankFrom = from): void {
+  blank(chars, blankFrom, Math.min(from, to));
   let firstLine = true;
   for (let i = from; i < to; i++) {
     if (chars[i] === '\n' || chars[i] === '\r') firstLine = false;

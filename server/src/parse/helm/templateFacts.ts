@@ -46,6 +46,29 @@ function firstActionEndingAfter(actions: readonly TemplateAction[], offset: numb
   return actions[low];
 }
 
+/** Each `else` (and `else if`) with the start of its if/with/range block, computed once per parse. */
+const elsesCache = new WeakMap<TemplateFacts, Array<{ at: number; blockStart: number }>>();
+
+function elsesOf(facts: TemplateFacts): Array<{ at: number; blockStart: number }> {
+  let elses = elsesCache.get(facts);
+  if (elses) return elses;
+  elses = [];
+  const open: number[] = [];
+  for (const action of facts.actions) {
+    const keyword = action.keyword;
+    if (keyword === 'if' || keyword === 'range' || keyword === 'with' || keyword === 'define' || keyword === 'block') open.push(action.span[0]);
+    else if (keyword === 'end') open.pop();
+    else if (keyword === 'else' && open.length > 0) elses.push({ at: action.span[0], blockStart: open[open.length - 1] });
+  }
+  elsesCache.set(facts, elses);
+  return elses;
+}
+
+/** An `else` lies between the offsets, of a block that began before `from`: the two are in different branches. */
+export function crossesBranch(facts: TemplateFacts, from: number, to: number): boolean {
+  return elsesOf(facts).some((e) => from < e.at && e.at < to && e.blockStart < from);
+}
+
 /**
  * Where the template renders content the text does not show: the pairs whose value receives a block insertion, and
  * the maps and lists that do (or whose keys are actions). Nothing may be reported missing in those.
@@ -64,8 +87,12 @@ export function openPartsOf(doc: Document.Parsed, facts: TemplateFacts): OpenPar
   const cached = perDoc.get(doc);
   if (cached) return cached;
   const parts: OpenParts = { pairs: new WeakSet(), collections: new WeakSet() };
-  const [docStart, docEnd] = doc.range;
-  const inDoc = facts.insertions.filter((insertion) => insertion.action.span[0] >= docStart && insertion.action.span[0] <= docEnd);
+  const [docStart, , docEnd] = doc.range;
+  // An insertion is often the document's last line, after the range of its last node: the owner is what counts.
+  const inDoc = facts.insertions.filter(({ owner, action }) => {
+    const at = owner ?? action.span[0];
+    return at >= docStart && at <= docEnd;
+  });
   const keyOwners = new Set(inDoc.filter((i) => i.owner !== undefined && !i.ownerIsItem).map((i) => i.owner));
   const itemOwners = new Set(inDoc.filter((i) => i.ownerIsItem).map((i) => i.owner));
   if (inDoc.some((i) => i.owner === undefined) && doc.contents) parts.collections.add(doc.contents);
@@ -78,7 +105,7 @@ export function openPartsOf(doc: Document.Parsed, facts: TemplateFacts): OpenPar
       }
     },
     Map(_, map) {
-      if (map.range && itemOwners.has(map.range[0])) parts.collections.add(map);
+      if (map.range && (itemOwners.has(map.range[0]) || endsItsBranch(facts, map.range[1]))) parts.collections.add(map);
       if (map.items.some((item) => isScalar(item.key) && item.key.range && overlapsAction(facts, [item.key.range[0], item.key.range[1]]))) {
         parts.collections.add(map);
       }
@@ -91,8 +118,21 @@ export function openPartsOf(doc: Document.Parsed, facts: TemplateFacts): OpenPar
   return parts;
 }
 
+/**
+ * The map's last line is the last of an if/else branch: the lines after the `end` may continue it in the rendered
+ * text (`{{ if .a }}- name: x{{ else }}- name: y{{ end }}` then `  port: 80`).
+ */
+function endsItsBranch(facts: TemplateFacts, mapEnd: number): boolean {
+  const next = firstActionEndingAfter(facts.actions, mapEnd);
+  if (!next || next.span[0] < mapEnd || (next.keyword !== 'else' && next.keyword !== 'end')) return false;
+  return facts.masked.slice(mapEnd, next.span[0]).trim() === '';
+}
+
 /** A duplicate key whose first occurrence is in another branch (or iteration) of the template: not a duplicate. */
-export function duplicateAcrossBranches(doc: Document.Parsed, keyOffset: number, facts: TemplateFacts): boolean {
+export function duplicateAcrossBranches(doc: Document.Parsed, errorOffset: number, facts: TemplateFacts): boolean {
+  // The parser points at the start of the entry, which may be the blank lines masked actions left before the key.
+  let keyOffset = errorOffset;
+  while (/\s/.test(facts.masked[keyOffset] ?? '')) keyOffset++;
   let across = false;
   visit(doc, {
     Map(_, map) {
