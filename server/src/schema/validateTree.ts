@@ -43,7 +43,7 @@ export interface TemplateView {
 
 /** A key's value (or item) written in another branch than the key: read together, the branches mislead. */
 function fromOtherBranch(context: TreeContext, anchor: Anchor, node: Node | null | undefined): boolean {
-  const from = isNode(anchor) ? anchor.range?.[0] : anchor[0];
+  const from = isNode(anchor) ? anchor.range?.[0] : undefined;
   const to = node?.range?.[0];
   return context.template !== undefined && from !== undefined && to !== undefined && context.template.crossesBranch(from, to);
 }

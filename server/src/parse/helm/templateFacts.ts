@@ -94,7 +94,8 @@ export function openPartsOf(doc: Document.Parsed, facts: TemplateFacts): OpenPar
     return at >= docStart && at <= docEnd;
   });
   const keyOwners = new Set(inDoc.filter((i) => i.owner !== undefined && !i.ownerIsItem).map((i) => i.owner));
-  const itemOwners = new Set(inDoc.filter((i) => i.ownerIsItem).map((i) => i.owner));
+  // `- {{ include ... }}`: the item's map starts at its first key, on the lines after the insertion.
+  const itemOwners = new Set(inDoc.filter((i) => i.ownerIsItem).map((i) => nextNonSpace(facts.masked, i.owner!)));
   if (inDoc.some((i) => i.owner === undefined) && doc.contents) parts.collections.add(doc.contents);
   visit(doc, {
     Pair(_, pair) {
@@ -128,11 +129,16 @@ function endsItsBranch(facts: TemplateFacts, mapEnd: number): boolean {
   return facts.masked.slice(mapEnd, next.span[0]).trim() === '';
 }
 
+function nextNonSpace(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && /\s/.test(text[at])) at++;
+  return at;
+}
+
 /** A duplicate key whose first occurrence is in another branch (or iteration) of the template: not a duplicate. */
 export function duplicateAcrossBranches(doc: Document.Parsed, errorOffset: number, facts: TemplateFacts): boolean {
   // The parser points at the start of the entry, which may be the blank lines masked actions left before the key.
-  let keyOffset = errorOffset;
-  while (/\s/.test(facts.masked[keyOffset] ?? '')) keyOffset++;
+  const keyOffset = nextNonSpace(facts.masked, errorOffset);
   let across = false;
   visit(doc, {
     Map(_, map) {
