@@ -94,7 +94,7 @@ describe('Helm templates: mistakes planted in real charts are caught at their li
       assert.equal(added.length, 1, added.map((d) => `${d.range.start.line + 1} ${d.code} ${d.message}`).join('\n'));
       assert.equal(added[0].code, code);
       assert.equal(added[0].range.start.line + 1, line);
-      assert.match(added[0].message, message);
+      assert.match(String(added[0].message), message);
     });
   }
 });
