@@ -67,7 +67,7 @@ describe('Helm templates in the editor: .Values hovers, definition and completio
     const { position } = at('.Values.ima');
     const { uri } = await client.open('web/templates/deployment.yaml', TEMPLATE);
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
-    assert.match((hover!.contents as MarkupContent).value, /image:\n  repository: nginx\n  tag: "1\.27"/);
+    assert.match((hover!.contents as MarkupContent).value, /image:\n {2}repository: nginx\n {2}tag: "1\.27"/);
   });
 
   it('hover on a path values.yaml does not set says so', async () => {
