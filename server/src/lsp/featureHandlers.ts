@@ -36,5 +36,5 @@ export function registerFeatures(connection: Connection, contextOf: ContextOf): 
   connection.onCodeAction(on([], (context, params) => codeActions(context, params)));
   connection.onCodeLens(on([], (context) => codeLenses(context)));
   connection.onRequest('podlab/resources', onKnownDocument(contextOf, requestUri, [], (context) => summarizeResources(context)));
-  connection.onRequest('podlab/simulate', onKnownDocument(contextOf, requestUri, null, (context, params: SimulateParams) => simulateResource(context.file, params)));
+  connection.onRequest('podlab/simulate', onKnownDocument(contextOf, requestUri, null, (context, params: SimulateParams) => simulateResource(context.file, params, context.chartValues)));
 }

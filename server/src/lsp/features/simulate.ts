@@ -3,6 +3,8 @@ import type { ManifestFile } from '../../parse/model';
 import { simulate } from '../../simulation';
 import type { Scenario, SimulationResult } from '../../simulation/types';
 import { isSimulatable } from './resources';
+import { renderWithValues } from '../../analysis/renderWithValues';
+import type { ChartValues } from '../../hovers/helmValues';
 
 export interface SimulateParams {
   uri: string;
@@ -11,6 +13,8 @@ export interface SimulateParams {
 }
 
 export const NO_SIMULATABLE_RESOURCE = 1;
+/** A Helm template whose actions are more than `.Values` lookups (or whose values are not set): render it first. */
+export const NEEDS_RENDERING = 2;
 
 function describeMissing(file: ManifestFile, index: number | undefined): string {
   if (index === undefined) return 'This document has no Pod-making resource (Pod, Deployment, Job, ...) to simulate.';
@@ -21,9 +25,10 @@ function describeMissing(file: ManifestFile, index: number | undefined): string 
 
 /**
  * Answers `podlab/simulate`. `resourceIndex` counts the document's resources from 0; without it the first
- * Pod-making resource is simulated. The request's scenario wins over the one written in annotations.
+ * Pod-making resource is simulated. The request's scenario wins over the one written in annotations. A Helm template is
+ * simulated only as rendered with its chart's values.yaml (see renderWithValues), never with its actions masked.
  */
-export function simulateResource(file: ManifestFile, params: SimulateParams): SimulationResult {
+export function simulateResource(file: ManifestFile, params: SimulateParams, chartValues?: () => ChartValues | undefined): SimulationResult {
   const index = params.resourceIndex;
   if (index !== undefined && index !== null && !(typeof index === 'number' && Number.isInteger(index) && index >= 0)) {
     throw new ResponseError(NO_SIMULATABLE_RESOURCE, `resourceIndex must be a whole number from 0, got ${JSON.stringify(index)}.`);
@@ -32,8 +37,11 @@ export function simulateResource(file: ManifestFile, params: SimulateParams): Si
   if (!resource || !resource.object || !isSimulatable(resource)) {
     throw new ResponseError(NO_SIMULATABLE_RESOURCE, describeMissing(file, typeof index === 'number' ? index : undefined));
   }
-  const persistentVolumeClaims = file.resources
+  const rendering = file.template ? renderWithValues(file, resource, chartValues?.()) : { object: resource.object };
+  if ('reason' in rendering) throw new ResponseError(NEEDS_RENDERING, `This is a Helm template: the preview needs the values of its actions. ${rendering.reason}`);
+  // In a template, the other objects are not known until rendered either.
+  const persistentVolumeClaims = file.template ? [] : file.resources
     .filter((candidate) => candidate.kind === 'PersistentVolumeClaim' && candidate.object)
     .map((candidate) => candidate.object as Record<string, unknown>);
-  return simulate({ resource: resource.object, related: { persistentVolumeClaims } }, params.scenario);
+  return simulate({ resource: rendering.object, related: { persistentVolumeClaims } }, params.scenario);
 }
