@@ -109,6 +109,16 @@ const CASES: Case[] = [
     expected: [],
   },
   {
+    name: 'a name that is an action is not checked as a name (invalid-name runs on literal names only)',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "{{ .Release.Name }}"\nspec:\n  containers:\n    - name: "{{ .Chart.Name }}-main"\n      image: nginx:1.27\n',
+    expected: [],
+  },
+  {
+    name: 'a literal invalid name in a templated file is reported',
+    text: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: My_Pod\n  labels:\n    {{- include "chart.labels" . | nindent 4 }}\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n',
+    expected: ['invalid-name@4'],
+  },
+  {
     name: 'a misspelt literal key in a templated Deployment',
     text: deployment('contaners:\n  - name: {{ .Chart.Name }}\n    image: "{{ .Values.image.repository }}"'),
     expected: [`unknown-field@${POD_SPEC_LINE}`],
