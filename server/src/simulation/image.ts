@@ -44,8 +44,3 @@ export function fullReference(image: string): string {
 export function cacheKey(image: string): string {
   return fullReference(image.trim());
 }
-
-/** A stable made-up size for the Pulled message. */
-export function imageSizeBytes(image: string, hash: (text: string) => number): number {
-  return 20_000_000 + (hash(cacheKey(image)) % 180_000_000);
-}

@@ -10,8 +10,7 @@ import {
   SANDBOX_SECONDS, SIGKILL_EXIT_CODE, SIGTERM_EXIT_CODE, SYNC_ERROR_RETRY_SECONDS, UNREACHABLE_TOLERATION_SECONDS,
 } from './defaults';
 import { type EventLog, goDuration } from './events';
-import { fullReference, imageSizeBytes } from './image';
-import { fnv32a } from './names';
+import { fullReference } from './image';
 import { appContainersStarted, deriveConditions, derivePhase, kubectlStatus, type Conditions } from './phase';
 import { PROBE_LABEL, type ProbeWorker } from './probes';
 import type { PodSpecModel } from './spec';
@@ -457,8 +456,8 @@ export class PodSim {
       this.touch();
     } else {
       const took = goDuration(now - (op.pullStartedAt ?? now));
-      const size = imageSizeBytes(image, fnv32a);
-      this.emit(now, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${size} bytes.`);
+      // Without the `Image size: <n> bytes.` that recent kubelets add: the simulator knows no image's size.
+      this.emit(now, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting).`);
       this.startContainer(c, now);
     }
     this.beginNextOp(now);
