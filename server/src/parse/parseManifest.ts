@@ -32,7 +32,7 @@ function composeTemplate(text: string, previous: PreviousParse | undefined): { c
   const template = templateFacts(text);
   const chunks = composeChunks(template.masked, MAX_NESTING_DEPTH, COMPOSE_OPTIONS, previous);
   const errors = yamlErrorCount(chunks);
-  if (errors === 0) return { chunks, template };
+  if (errors === 0 || !template.actions.some((action) => action.keyword === 'else')) return { chunks, template };
   const firstBranches = templateFacts(text, true);
   const alternative = composeChunks(firstBranches.masked, MAX_NESTING_DEPTH, COMPOSE_OPTIONS);
   return yamlErrorCount(alternative) < errors ? { chunks: alternative, template: firstBranches } : { chunks, template };
