@@ -7,6 +7,7 @@ import { runRules, type RuleFailureLogger } from './runRules';
 import { applySuppressions } from './suppression';
 import { syntaxFindings } from './syntaxFindings';
 import { literalRuleFindings } from './templateRules';
+import { traceToAnchors } from './anchoredFindings';
 
 export interface AnalyzeOptions {
   settings: Settings;
@@ -37,7 +38,7 @@ export function analyze(file: ManifestFile, options: AnalyzeOptions): Finding[] 
     options.onCheckFailure?.('Schema validation', error);
   }
   findings.push(...literalRuleFindings(file, runRules(file, options.settings, options.onRuleFailure, undefined, options.workspace)));
-  return applySuppressions(file, findings);
+  return applySuppressions(file, traceToAnchors(file, findings));
 }
 
 function firstLineEnd(text: string): number {

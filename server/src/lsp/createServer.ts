@@ -6,8 +6,10 @@ import { chartValuesFor, readFromDisk } from '../analysis/chartValues';
 import { WorkspaceService } from '../analysis/workspaceService';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../settings';
 import { serverCapabilities } from './capabilities';
+import { clientSupportOf, MINIMAL_SUPPORT, type ClientSupport } from './clientSupport';
 import type { FeatureContext } from './context';
 import { registerFeatures } from './featureHandlers';
+import { ProjectSettings } from './projectSettings';
 import { createPublisher } from './publish';
 
 export interface ServerOptions {
@@ -27,16 +29,23 @@ export interface PodlabServer {
 export function createServer(connection: Connection, options: ServerOptions = {}): PodlabServer {
   const documents = new TextDocuments(TextDocument);
   let settings = options.settings ?? DEFAULT_SETTINGS;
-  let canPullConfiguration = false;
+  /** The settings the client gave in initializationOptions: what stays when it answers null when asked. */
+  let given = settings;
+  let support: ClientSupport = MINIMAL_SUPPORT;
   const log = logEachFailureOnce((message) => connection.console.error(message));
 
+  const project = new ProjectSettings({
+    base: () => settings,
+    folderOf: (file) => workspace.folderOf(file),
+    warn: (message) => connection.console.warn(message),
+  });
   const store: ManifestStore = new ManifestStore((uri) => ({
-    settings,
+    settings: project.settingsFor(uri),
     onRuleFailure: (rule, error) => log(`Rule ${rule.meta.id}`, error),
     onCheckFailure: log,
     workspace: workspace.view(uri),
   }));
-  const publisher = createPublisher(connection, documents, store, log);
+  const publisher = createPublisher(connection, documents, store, log, () => support.relatedInformation, (uri) => project.isIgnored(uri));
   const workspace: WorkspaceService = new WorkspaceService(connection, {
     store,
     settings: () => settings,
@@ -45,31 +54,36 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   });
 
   connection.onInitialize((params) => {
-    canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    support = clientSupportOf(params);
+    // Settings given at start (Helix, Kate and others can), until the client sends or is asked for others.
+    const initial: unknown = (params.initializationOptions as { podlab?: unknown } | null | undefined)?.podlab;
+    if (initial && typeof initial === 'object') settings = given = readSettings(initial);
     workspace.initialize(params);
-    return serverCapabilities();
+    return serverCapabilities(support);
   });
 
   connection.onInitialized(() => {
-    if (!canPullConfiguration) return void workspace.start();
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podlab' });
+    if (support.registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podlab' });
+    if (!support.pullConfiguration) return void workspace.start();
     void refreshSettings().then(() => workspace.start());
   });
 
   async function refreshSettings(): Promise<void> {
-    if (canPullConfiguration) {
+    if (support.pullConfiguration) {
       try {
-        settings = readSettings(await connection.workspace.getConfiguration('podlab'));
+        const pulled: unknown = await connection.workspace.getConfiguration('podlab');
+        settings = pulled === null || pulled === undefined ? given : readSettings(pulled);
       } catch (error) {
         log('Reading the podlab settings', error);
       }
     }
     store.invalidateFindings();
     documents.all().forEach(publisher.publish);
+    void workspace.settingsChanged();
   }
 
   connection.onDidChangeConfiguration((change) => {
-    if (!canPullConfiguration) settings = readSettings((change.settings as Record<string, unknown> | undefined)?.podlab);
+    if (!support.pullConfiguration) settings = readSettings((change.settings as Record<string, unknown> | undefined)?.podlab);
     void refreshSettings();
   });
 
@@ -77,7 +91,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (workspace.documentChanged(change.document)) publisher.republishWorkspaceReaders(change.document);
     else publisher.publish(change.document);
   });
-  connection.onDidChangeWatchedFiles((params) => workspace.watchedFilesChanged(params.changes));
+  connection.onDidChangeWatchedFiles((params) => {
+    if (project.configChanged(params.changes)) {
+      store.invalidateFindings();
+      documents.all().forEach(publisher.publish);
+    }
+    return workspace.watchedFilesChanged(params.changes);
+  });
   documents.onDidClose((event) => {
     store.forget(event.document.uri);
     void workspace.documentClosed(event.document.uri);
@@ -88,9 +108,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!document) return undefined;
     const chartValues = () => chartValuesFor(document.uri, (uri) => documents.get(uri)?.getText() ?? readFromDisk(uri));
-    return { document, file: store.file(document), findings: () => store.findings(document), workspace: workspace.view(document.uri), settings, log, chartValues };
+    return { document, file: store.file(document), findings: () => store.findings(document), workspace: workspace.view(document.uri), settings: project.settingsFor(document.uri), log, chartValues };
   };
-  registerFeatures(connection, contextOf);
+  registerFeatures(connection, contextOf, () => support);
 
   documents.listen(connection);
   connection.listen();

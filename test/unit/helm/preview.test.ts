@@ -33,7 +33,7 @@ spec:
 `;
 
 function simulateTemplate(text: string, values = VALUES) {
-  return simulateResource(parseManifest(text), { uri: 'file:///chart/templates/deployment.yaml' }, () => values);
+  return simulateResource(parseManifest(text), { uri: 'file:///chart/templates/deployment.yaml' }, { chartValues: () => values });
 }
 
 function renderingRefusal(run: () => unknown): string {

@@ -2,9 +2,19 @@ import { ResponseError } from 'vscode-languageserver';
 import type { ManifestFile } from '../../parse/model';
 import { simulate } from '../../simulation';
 import type { Scenario, SimulationResult } from '../../simulation/types';
+import type { WorkspaceView } from '../../workspace/view';
 import { isSimulatable } from './resources';
+import { relatedOf, withRanges } from './simulationRelated';
 import { renderWithValues } from '../../analysis/renderWithValues';
 import type { ChartValues } from '../../hovers/helmValues';
+
+export interface SimulateContext {
+  workspace?: WorkspaceView;
+  /** podlab.kubernetesVersion */
+  kubernetesVersion?: string;
+  /** The values.yaml of the chart a template belongs to (a template is simulated only as rendered with it). */
+  chartValues?: () => ChartValues | undefined;
+}
 
 export interface SimulateParams {
   uri: string;
@@ -28,7 +38,7 @@ function describeMissing(file: ManifestFile, index: number | undefined): string 
  * Pod-making resource is simulated. The request's scenario wins over the one written in annotations. A Helm template is
  * simulated only as rendered with its chart's values.yaml (see renderWithValues), never with its actions masked.
  */
-export function simulateResource(file: ManifestFile, params: SimulateParams, chartValues?: () => ChartValues | undefined): SimulationResult {
+export function simulateResource(file: ManifestFile, params: SimulateParams, context: SimulateContext = {}): SimulationResult {
   const index = params.resourceIndex;
   if (index !== undefined && index !== null && !(typeof index === 'number' && Number.isInteger(index) && index >= 0)) {
     throw new ResponseError(NO_SIMULATABLE_RESOURCE, `resourceIndex must be a whole number from 0, got ${JSON.stringify(index)}.`);
@@ -37,11 +47,11 @@ export function simulateResource(file: ManifestFile, params: SimulateParams, cha
   if (!resource || !resource.object || !isSimulatable(resource)) {
     throw new ResponseError(NO_SIMULATABLE_RESOURCE, describeMissing(file, typeof index === 'number' ? index : undefined));
   }
-  const rendering = file.template ? renderWithValues(file, resource, chartValues?.()) : { object: resource.object };
+  const rendering = file.template ? renderWithValues(file, resource, context.chartValues?.()) : { object: resource.object };
   if ('reason' in rendering) throw new ResponseError(NEEDS_RENDERING, `This is a Helm template: the preview needs the values of its actions. ${rendering.reason}`);
   // In a template, the other objects are not known until rendered either.
-  const persistentVolumeClaims = file.template ? [] : file.resources
-    .filter((candidate) => candidate.kind === 'PersistentVolumeClaim' && candidate.object)
-    .map((candidate) => candidate.object as Record<string, unknown>);
-  return simulate({ resource: rendering.object, related: { persistentVolumeClaims } }, params.scenario);
+  const related = file.template ? {} : relatedOf(file, resource, params.uri, context.workspace);
+  const input = { resource: rendering.object, related, ...(context.kubernetesVersion ? { kubernetesVersion: context.kubernetesVersion } : {}) };
+  const result = simulate(input, params.scenario);
+  return result.refused ? { ...result, refused: withRanges(file, resource, result.refused) } : result;
 }
