@@ -112,4 +112,29 @@ describe('webview panel layout in Chromium', function () {
     assert.equal(await lane.locator('.lane-now').innerText(), 'Stopping');
     assert.equal(await lane.locator('.segment.tone-terminating').count(), 1);
   });
+
+  it('reaches every control with Tab, in reading order, each with a visible focus ring', async () => {
+    const p = await open(1400, 900);
+    await show(p, rolloutWithService(), { resources: [{ index: 0, kind: 'Deployment', name: 'web' }, { index: 1, kind: 'Pod', name: 'debug' }] });
+    const visited: { id: string; tag: string; outline: string; top: number }[] = [];
+    for (let i = 0; i < 60; i++) {
+      await p.keyboard.press('Tab');
+      const at = await p.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return undefined;
+        const style = getComputedStyle(el);
+        return { id: el.id || el.className || el.textContent || '', tag: el.tagName, outline: `${style.outlineStyle} ${style.outlineWidth}`, top: el.getBoundingClientRect().top + window.scrollY };
+      });
+      if (!at) break;
+      if (visited.some((v) => v.id === at.id && v.tag === at.tag && v.top === at.top)) break;
+      visited.push(at);
+    }
+    const ids = visited.map((v) => v.id);
+    for (const id of ['resource', 'compact-toggle', 'restart', 'previous', 'play', 'next', 'speed', 'time', 'pod-0', 'pod-1', 'conditions-toggle']) {
+      assert.ok(ids.includes(id), `${id} cannot be reached with Tab (reached: ${ids.join(', ')})`);
+    }
+    assert.ok(ids.indexOf('restart') < ids.indexOf('pod-0') && ids.indexOf('pod-0') < ids.indexOf('conditions-toggle'), 'Tab order does not follow the page');
+    const invisible = visited.filter((v) => v.outline.startsWith('none') || v.outline.endsWith(' 0px'));
+    assert.deepEqual(invisible, [], 'focus without a visible ring');
+  });
 });
