@@ -7,6 +7,7 @@ import type { Frame } from 'playwright-core';
 import { toneProblems } from '../support/colour';
 import { e2eFixtures, screenshotDir, Workbench, until } from './workbench';
 
+/** VS Code's default themes, by the names `workbench.colorTheme` takes. */
 const THEMES = [
   { name: 'Dark Modern', kind: 'dark', tag: 'dark' },
   { name: 'Light Modern', kind: 'light', tag: 'light' },
@@ -16,22 +17,10 @@ describe('Lifecycle Preview in light and dark themes (e2e, packaged .vsix)', fun
   this.timeout(180_000);
   let workbench: Workbench;
 
-  before(async function () {
-    this.timeout(240_000);
-    workbench = await Workbench.open(['failing-job.yaml', 'rollout-service.yaml', 'misspelt.yaml'], e2eFixtures);
+  afterEach(async () => {
+    // The editor and the panel of one test do not leak into the next.
+    await workbench?.runCommand('View: Close All Editors');
   });
-
-  after(async () => {
-    await workbench?.close();
-  });
-
-  /** code-server opens in Dark Modern; VS Code's toggle switches to the preferred light theme, Light Modern. */
-  async function useTheme(kind: 'dark' | 'light'): Promise<void> {
-    const isLight = () => workbench.page.evaluate(() => document.querySelector('.monaco-workbench')?.classList.contains('vs') ?? false);
-    if ((await isLight()) === (kind === 'light')) return;
-    await workbench.runCommand('Preferences: Toggle between Light/Dark Themes');
-    await until(`the ${kind} theme`, isLight, (light) => light === (kind === 'light'));
-  }
 
   async function openPreview(file: string, ready: string): Promise<Frame> {
     await workbench.runCommand('View: Close All Editors');
@@ -65,8 +54,13 @@ describe('Lifecycle Preview in light and dark themes (e2e, packaged .vsix)', fun
 
   for (const theme of THEMES) {
     describe(theme.name, () => {
-      before(async () => {
-        await useTheme(theme.kind);
+      before(async function () {
+        this.timeout(240_000);
+        workbench = await Workbench.open(['failing-job.yaml', 'rollout-service.yaml', 'misspelt.yaml'], e2eFixtures, { 'workbench.colorTheme': `Default ${theme.name}` });
+      });
+
+      after(async () => {
+        await workbench?.close();
       });
 
       it('a Job whose pods fail: three pods, BackoffLimitExceeded, the Job Failed; distinct colours with readable text', async () => {

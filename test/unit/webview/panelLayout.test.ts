@@ -6,7 +6,9 @@ import { strict as assert } from 'node:assert';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../../scripts/chromium.mjs';
 import { crashingPod, deletedPod, failingJob, rolledDeployment, rolloutWithService, sidecarPod } from './fixtures';
+import { toneProblems } from '../../support/colour';
 import { bundleWebview, openPanelPage, seek, show } from './pageHarness';
+import { DARK_MODERN, LIGHT_MODERN } from './themes';
 
 describe('webview panel layout in Chromium', function () {
   this.timeout(60_000);
@@ -28,8 +30,8 @@ describe('webview panel layout in Chromium', function () {
     page = undefined;
   });
 
-  async function open(width = 1200, height = 900): Promise<Page> {
-    page = await openPanelPage(browser, script, { width, height });
+  async function open(width = 1200, height = 900, theme: Record<string, string> = {}): Promise<Page> {
+    page = await openPanelPage(browser, script, { width, height }, theme);
     return page;
   }
 
@@ -137,4 +139,20 @@ describe('webview panel layout in Chromium', function () {
     const invisible = visited.filter((v) => v.outline.startsWith('none') || v.outline.endsWith(' 0px'));
     assert.deepEqual(invisible, [], 'focus without a visible ring');
   });
+
+  for (const [name, theme] of [['Dark Modern', DARK_MODERN], ['Light Modern', LIGHT_MODERN]] as const) {
+    it(`colours each state apart, with readable text on every segment (${name})`, async () => {
+      const p = await open(1200, 900, theme);
+      await show(p, deletedPod());
+      const colours = await p.evaluate(() => {
+        const tones: Record<string, string> = {};
+        for (const swatch of document.querySelectorAll<HTMLElement>('.legend .swatch')) {
+          tones[[...swatch.classList].find((c) => c.startsWith('tone-'))!.slice('tone-'.length)] = getComputedStyle(swatch).borderLeftColor;
+        }
+        const body = getComputedStyle(document.body);
+        return { tones, background: body.backgroundColor, text: body.color };
+      });
+      assert.deepEqual(toneProblems(colours.tones, colours.background, colours.text), []);
+    });
+  }
 });
