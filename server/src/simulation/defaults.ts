@@ -72,3 +72,5 @@ export const DEFAULT_REPLICAS = 1;
 export const DEFAULT_MAX_SURGE = '25%';
 export const DEFAULT_MAX_UNAVAILABLE = '25%';
 export const DEFAULT_NAMESPACE = 'default';
+export const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
+export const DEFAULT_REVISION_HISTORY_LIMIT = 10;

@@ -1,9 +1,9 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import type { Finding } from '../../findings/finding';
+import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { FeatureContext } from '../context';
 import { SOURCE } from './diagnostics';
 import { fixAllActions } from './fixAll';
-import { overlaps, sameRange, toRange } from './ranges';
+import { findingFor, sharesLine } from './findingFor';
+import { toRange } from './ranges';
 
 /** Quick fixes for the podlab diagnostics in the requested range, taken from the cached findings of this version. */
 export function codeActions(context: FeatureContext, params: CodeActionParams): CodeAction[] {
@@ -11,8 +11,8 @@ export function codeActions(context: FeatureContext, params: CodeActionParams): 
   const findings = context.findings();
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
-    if (diagnostic.source !== SOURCE || !overlaps(diagnostic.range, params.range)) continue;
-    const finding = findings.find((candidate) => matches(document, candidate, diagnostic));
+    if (diagnostic.source !== SOURCE || !sharesLine(diagnostic.range, params.range)) continue;
+    const finding = findingFor(document, findings, diagnostic);
     for (const fix of finding?.fixes ?? []) {
       actions.push({
         title: fix.title,
@@ -29,8 +29,4 @@ export function codeActions(context: FeatureContext, params: CodeActionParams): 
   }
   actions.push(...fixAllActions(document, findings, params));
   return actions;
-}
-
-function matches(document: FeatureContext['document'], finding: Finding, diagnostic: Diagnostic): boolean {
-  return finding.code === diagnostic.code && finding.message === diagnostic.message && sameRange(toRange(document, finding.span), diagnostic.range);
 }
