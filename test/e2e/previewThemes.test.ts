@@ -85,6 +85,8 @@ describe('Lifecycle Preview in light and dark themes (e2e, packaged .vsix)', fun
       it('a rollout behind a Service: endpoints move from the old pods to the new ones', async () => {
         const frame = await openPreview('rollout-service.yaml', '#replicasets');
         await frame.locator('#endpoints').waitFor({ timeout: 10_000 });
+        // The panel opens on the final state: step from the start into the rollout.
+        await frame.locator('#restart').click();
         await until(
           'a moment when old and new pods are both endpoints',
           async () => {
