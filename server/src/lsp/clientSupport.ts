@@ -14,6 +14,8 @@ export interface ClientSupport {
   pullConfiguration: boolean;
   /** The client takes a dynamic registration of workspace/didChangeConfiguration. */
   registerConfiguration: boolean;
+  /** Diagnostics may carry relatedInformation (e.g. the anchor an alias stands for). */
+  relatedInformation: boolean;
 }
 
 /** A client that declares nothing: plain text, no snippets, no commands, settings only pushed. */
@@ -24,6 +26,7 @@ export const MINIMAL_SUPPORT: ClientSupport = {
   commands: new Set(),
   pullConfiguration: false,
   registerConfiguration: false,
+  relatedInformation: false,
 };
 
 export function clientSupportOf(params: Pick<InitializeParams, 'capabilities' | 'initializationOptions'>): ClientSupport {
@@ -37,9 +40,14 @@ export function clientSupportOf(params: Pick<InitializeParams, 'capabilities' | 
     commands: new Set(Array.isArray(named) ? named.filter((command): command is string => typeof command === 'string') : []),
     pullConfiguration: workspace?.configuration === true,
     registerConfiguration: workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    relatedInformation: textDocument?.publishDiagnostics?.relatedInformation === true,
   };
 }
 
+/** Markdown when the client lists it before plain text (the list is in the client's order of preference). */
 function takesMarkdown(formats: readonly MarkupKind[] | undefined): boolean {
-  return Array.isArray(formats) && formats.includes('markdown');
+  if (!Array.isArray(formats)) return false;
+  const markdown = formats.indexOf('markdown');
+  const plain = formats.indexOf('plaintext');
+  return markdown >= 0 && (plain < 0 || markdown < plain);
 }

@@ -27,6 +27,8 @@ export interface PodlabServer {
 export function createServer(connection: Connection, options: ServerOptions = {}): PodlabServer {
   const documents = new TextDocuments(TextDocument);
   let settings = options.settings ?? DEFAULT_SETTINGS;
+  /** The settings the client gave in initializationOptions: what stays when it answers null when asked. */
+  let given = settings;
   let support: ClientSupport = MINIMAL_SUPPORT;
   const log = logEachFailureOnce((message) => connection.console.error(message));
 
@@ -36,7 +38,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     onCheckFailure: log,
     workspace: workspace.view(uri),
   }));
-  const publisher = createPublisher(connection, documents, store, log);
+  const publisher = createPublisher(connection, documents, store, log, () => support.relatedInformation);
   const workspace: WorkspaceService = new WorkspaceService(connection, {
     store,
     settings: () => settings,
@@ -46,6 +48,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   connection.onInitialize((params) => {
     support = clientSupportOf(params);
+    // Settings given at start (Helix, Kate and others can), until the client sends or is asked for others.
+    const initial: unknown = (params.initializationOptions as { podlab?: unknown } | null | undefined)?.podlab;
+    if (initial && typeof initial === 'object') settings = given = readSettings(initial);
     workspace.initialize(params);
     return serverCapabilities(support);
   });
@@ -59,7 +64,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   async function refreshSettings(): Promise<void> {
     if (support.pullConfiguration) {
       try {
-        settings = readSettings(await connection.workspace.getConfiguration('podlab'));
+        const pulled: unknown = await connection.workspace.getConfiguration('podlab');
+        settings = pulled === null || pulled === undefined ? given : readSettings(pulled);
       } catch (error) {
         log('Reading the podlab settings', error);
       }

@@ -15,7 +15,7 @@ export interface Publisher {
   republishWorkspaceReaders(changed?: TextDocument): void;
 }
 
-export function createPublisher(connection: Connection, documents: TextDocuments<TextDocument>, store: ManifestStore, log: FailureLogger): Publisher {
+export function createPublisher(connection: Connection, documents: TextDocuments<TextDocument>, store: ManifestStore, log: FailureLogger, takesRelated: () => boolean = () => false): Publisher {
   const isCurrent = (document: TextDocument): boolean => documents.get(document.uri)?.version === document.version;
 
   function publish(document: TextDocument): void {
@@ -30,7 +30,7 @@ export function createPublisher(connection: Connection, documents: TextDocuments
     if (file.syntaxCheckPending) return;
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = store.findings(document).map((finding) => toDiagnostic(document, finding));
+      diagnostics = store.findings(document).map((finding) => toDiagnostic(document, finding, takesRelated()));
     } catch (error) {
       log('Analysis', error);
       diagnostics = [];

@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, visit, type Document } from 'yaml';
 import type { Fix } from '../findings/finding';
 import type { ManifestFile } from './model';
 import { hasSyntaxErrors } from './parseManifest';
@@ -25,9 +25,10 @@ export function fixKeepsYamlValid(file: ManifestFile, fix: Fix): boolean {
     for (const edit of [...edits].sort((a, b) => b.span[0] - a.span[0])) {
       text = text.slice(0, edit.span[0] - from) + edit.newText + text.slice(edit.span[1] - from);
     }
-    const parsed = parseAllDocuments(text, { uniqueKeys: false, strict: true, logLevel: 'silent' });
+    const parsed = parseAllDocuments(text, { uniqueKeys: false, strict: true, logLevel: 'silent', merge: true });
     const docs = Array.isArray(parsed) ? parsed : [];
     if (docs.length > 1 || docs.some((doc) => doc.errors.length > 0)) return false;
+    if (docs[0] && !aliasesResolve(docs[0]) && aliasesResolve(document.doc)) return false;
   }
   return true;
 }
@@ -35,4 +36,17 @@ export function fixKeepsYamlValid(file: ManifestFile, fix: Fix): boolean {
 /** From the document's start to the next one's (its trailing lines and comments count: indentation reads them). */
 function extentOf(file: ManifestFile, index: number): [number, number] {
   return [file.documents[index].span[0], file.documents[index + 1]?.span[0] ?? file.text.length];
+}
+
+/** Every alias has its anchor before it (a fix that removed or renamed an anchor would leave one without). */
+function aliasesResolve(doc: Document): boolean {
+  let resolved = true;
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc)) return undefined;
+      resolved = false;
+      return visit.BREAK;
+    },
+  });
+  return resolved;
 }

@@ -35,10 +35,15 @@ function samePods(a: PodFrame[], b: PodFrame[]): boolean {
   return a.length === b.length && a.every((pod, i) => pod === b[i]);
 }
 
-/** Controller status beyond pods and ReplicaSets (Jobs, Services, the Deployment); Job frames are kept while unchanged. */
+function sameItems<T>(a: T[] | undefined, b: T[] | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/** Controller status beyond pods and ReplicaSets (Jobs, Services, the Deployment); Job and Service frames are kept while unchanged. */
 function sameStatus(a: Frame, b: Frame): boolean {
-  const sameJobs = !a.jobs || !b.jobs ? a.jobs === b.jobs : a.jobs.length === b.jobs.length && a.jobs.every((job, i) => job === b.jobs?.[i]);
-  return sameJobs && JSON.stringify([a.services, a.deployment, a.cronJob]) === JSON.stringify([b.services, b.deployment, b.cronJob]);
+  return sameItems(a.jobs, b.jobs) && sameItems(a.services, b.services)
+    && JSON.stringify([a.deployment, a.cronJob]) === JSON.stringify([b.deployment, b.cronJob]);
 }
 
 export class Engine {

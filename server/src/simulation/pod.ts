@@ -11,7 +11,7 @@ import {
 } from './defaults';
 import { type EventLog, goDuration } from './events';
 import { fullReference } from './image';
-import { appContainersStarted, deriveConditions, derivePhase, kubectlStatus, type Conditions, type ContainerView } from './phase';
+import { deriveConditions, derivePhase, kubectlStatus, type Conditions, type ContainerView } from './phase';
 import { PROBE_LABEL, type ProbeWorker } from './probes';
 import type { PodSpecModel } from './spec';
 import type { ContainerScenario, PodFrame, PodPhase } from './types';
@@ -339,6 +339,11 @@ export class PodSim {
     return effective === 'Always' || (effective === 'OnFailure' && code !== 0);
   }
 
+  /** appContainersStarted without building the views (this runs at every kubelet pass). */
+  private appsStarted(): boolean {
+    return this.containers.some((c) => c.spec.role === 'app' && (c.state !== 'waiting' || c.last !== undefined));
+  }
+
   /** Container views for getPhase: a container its own policy restarts counts as running (ContainerRestartRules). */
   private phaseViews(): ContainerView[] {
     return this.containers.map((c) => {
@@ -355,8 +360,7 @@ export class PodSim {
       this.startKill(now, this.spec.terminationGracePeriodSeconds, false);
       return true;
     }
-    const views = this.containers.map((c) => c.view());
-    const appsStarted = appContainersStarted(views);
+    const appsStarted = this.appsStarted();
     if (appsStarted && apps.every((c) => c.state !== 'running' && !this.shouldRestart(c))) {
       this.startKill(now, this.spec.terminationGracePeriodSeconds, false);
       return true;
@@ -539,7 +543,7 @@ export class PodSim {
   private finishKill(killing: Killing, now: number): void {
     this.sandboxReady = false;
     if (!killing.deletion) return;
-    const initialized = appContainersStarted(this.containers.map((c) => c.view()));
+    const initialized = this.appsStarted();
     for (const c of this.containers) {
       if (c.spec.role !== 'app' || c.state === 'terminated' || !initialized) continue;
       c.wait('ContainerStatusUnknown');

@@ -102,32 +102,43 @@ export class ServiceEndpoints {
     return at !== undefined && at > now ? at : Infinity;
   }
 
-  private endpoint(service: ServiceModel, pod: PodSim): EndpointFrame {
+  /** Endpoint objects by pod and by what they say: unchanged endpoints (and Services) stay the same objects. */
+  private readonly endpointCache = new Map<PodSim, Map<string, EndpointFrame>>();
+  private readonly last = new Map<string, ServiceFrame>();
+
+  private endpoint(service: ServiceModel, pod: PodSim, traffic: boolean): EndpointFrame {
     const serving = pod.ready;
     const terminating = pod.terminating;
-    return {
-      pod: pod.name,
-      ready: service.publishNotReadyAddresses || (serving && !terminating),
-      serving,
-      terminating,
-      traffic: false,
-      ports: endpointPorts(service, pod),
-    };
+    let byKey = this.endpointCache.get(pod);
+    if (!byKey) this.endpointCache.set(pod, byKey = new Map());
+    const key = `${service.name}|${serving}|${terminating}|${traffic}`;
+    let found = byKey.get(key);
+    if (!found) {
+      const ports = byKey.get(service.name)?.ports ?? endpointPorts(service, pod);
+      found = { pod: pod.name, ready: service.publishNotReadyAddresses || (serving && !terminating), serving, terminating, traffic, ports };
+      byKey.set(key, found);
+      byKey.set(service.name, found);
+    }
+    return found;
   }
 
-  /** Every Service's endpoints for the pods as they are at `now`. */
+  private serviceFrame(service: ServiceModel, pods: PodSim[], now: number): ServiceFrame {
+    const selector = this.selectorAt(service, now);
+    const members = pods.filter((pod) => !pod.gone && !pod.terminal && this.withIp.has(pod) && selects(selector, pod.labels));
+    const isReady = (pod: PodSim): boolean => service.publishNotReadyAddresses || (pod.ready && !pod.terminating);
+    const anyReady = members.some(isReady);
+    const endpoints = members.map((pod) => this.endpoint(service, pod, anyReady ? isReady(pod) : pod.ready && pod.terminating));
+    const previous = this.last.get(service.name);
+    if (previous && previous.selector === selector && previous.endpoints.length === endpoints.length && previous.endpoints.every((e, i) => e === endpoints[i])) return previous;
+    const frame = { name: service.name, selector, endpoints };
+    this.last.set(service.name, frame);
+    return frame;
+  }
+
+  /** Every Service's endpoints for the pods as they are at `now`; an unchanged Service is the same object as before. */
   frames(pods: PodSim[], now: number): ServiceFrame[] {
     for (const pod of pods) if (pod.conditions.PodReadyToStartContainers === 'True') this.withIp.add(pod);
-    return this.services.map((service) => {
-      const selector = this.selectorAt(service, now);
-      const endpoints = pods
-        .filter((pod) => !pod.gone && !pod.terminal && this.withIp.has(pod) && selects(selector, pod.labels))
-        .map((pod) => this.endpoint(service, pod));
-      const ready = endpoints.filter((e) => e.ready);
-      const receiving = ready.length > 0 ? ready : endpoints.filter((e) => e.serving && e.terminating);
-      for (const e of receiving) e.traffic = true;
-      return { name: service.name, selector, endpoints };
-    });
+    return this.services.map((service) => this.serviceFrame(service, pods, now));
   }
 }
 
