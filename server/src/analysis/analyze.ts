@@ -7,6 +7,7 @@ import type { DocumentFindingsMemo } from './documentMemo';
 import { runRules, type RuleFailureLogger } from './runRules';
 import { applySuppressions } from './suppression';
 import { syntaxFindings } from './syntaxFindings';
+import { literalRuleFindings } from './templateRules';
 import { traceToAnchors } from './anchoredFindings';
 
 export interface AnalyzeOptions {
@@ -24,7 +25,6 @@ export interface AnalyzeOptions {
  */
 export function analyze(file: ManifestFile, options: AnalyzeOptions, memo?: DocumentFindingsMemo): Finding[] {
   if (!file.looksLikeKubernetes) return [];
-  if (file.templated) return [templateNotice(file.text)];
   const findings = syntaxFindings(file);
   if (file.oversized) {
     findings.push({
@@ -36,26 +36,14 @@ export function analyze(file: ManifestFile, options: AnalyzeOptions, memo?: Docu
     return findings;
   }
   if (file.resources.length === 0) return findings;
-  if (memo) return applySuppressions(file, traceToAnchors(file, [...findings, ...memo.findings(file, options)]));
+  if (memo && !file.template) return applySuppressions(file, traceToAnchors(file, [...findings, ...memo.findings(file, options)]));
   try {
     findings.push(...validateSchema(file, options.settings, options.workspace));
   } catch (error) {
     options.onCheckFailure?.('Schema validation', error);
   }
-  findings.push(...runRules(file, options.settings, options.onRuleFailure, undefined, options.workspace));
+  findings.push(...literalRuleFindings(file, runRules(file, options.settings, options.onRuleFailure, undefined, options.workspace)));
   return applySuppressions(file, traceToAnchors(file, findings));
-}
-
-/** A Helm or Go template is not YAML until rendered: say so once instead of reporting what rendering would fix. */
-function templateNotice(text: string): Finding {
-  const start = Math.max(0, text.indexOf('{{'));
-  const end = text.indexOf('}}', start);
-  return {
-    code: 'templated-file',
-    severity: 'information',
-    message: 'This file holds template actions ({{ ... }}), as Helm charts do: Podlab checks it only once rendered (for example with `helm template`).',
-    span: [start, end < 0 ? start : end + 2],
-  };
 }
 
 function firstLineEnd(text: string): number {

@@ -40,7 +40,7 @@ export function registerFeatures(connection: Connection, contextOf: ContextOf, s
   connection.onCodeLens(on([], (context) => lensesForClient(codeLenses(context), support())));
   onPodlabRequest(connection, RESOURCES_REQUEST, onKnownDocument(contextOf, requestUri, [], (context) => summarizeResources(context)));
   onPodlabRequest(connection, SIMULATE_REQUEST, onKnownDocument<ParamsOf<typeof SIMULATE_REQUEST>, ResultOf<typeof SIMULATE_REQUEST>>(contextOf, requestUri, null, (context, params) =>
-    simulateResource(context.file, params, { workspace: context.workspace, kubernetesVersion: context.settings.kubernetesVersion })));
+    simulateResource(context.file, params, { workspace: context.workspace, kubernetesVersion: context.settings.kubernetesVersion, chartValues: context.chartValues })));
 }
 
 /** A handler of one of Podlab's own requests, typed by the protocol module (what arrives is still checked: it crossed a process boundary). */

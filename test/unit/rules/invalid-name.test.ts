@@ -16,7 +16,6 @@ testRule(rule, {
     { name: 'a DNS-1123 subdomain Pod name', code: pod('web.frontend-1') },
     { name: 'a Deployment may start with a digit', code: pod('9svc').replace('kind: Pod', 'kind: Deployment') },
     { name: 'RBAC names with colons are not checked', code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: system:controller:foo\n' },
-    { name: 'a Helm placeholder is not checked', code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "{{ .Release.Name }}"\nspec:\n  containers: []\n' },
     { name: 'a Service name that is a DNS-1035 label', code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web-svc\nspec:\n  ports:\n    - name: http\n      port: 80\n' },
   ],
   invalid: [
