@@ -1,4 +1,4 @@
-import { visit, type Document } from 'yaml';
+import { isCollection, isNode, isPair, type Document } from 'yaml';
 import { composeDocuments, type ComposedDocument, type ComposeOptions } from './composeDocuments';
 
 /**
@@ -71,9 +71,13 @@ function reuserFor(previous: PreviousParse, text: string): (start: number, end: 
   };
 }
 
+/** Characters compared at once (a slice comparison) before the common start or end is narrowed down character by character. */
+const BLOCK = 1024;
+
 function commonPrefixLength(a: string, b: string): number {
   const limit = Math.min(a.length, b.length);
   let length = 0;
+  while (length + BLOCK <= limit && a.slice(length, length + BLOCK) === b.slice(length, length + BLOCK)) length += BLOCK;
   while (length < limit && a.charCodeAt(length) === b.charCodeAt(length)) length++;
   return length;
 }
@@ -82,6 +86,7 @@ function commonPrefixLength(a: string, b: string): number {
 function commonSuffixLength(a: string, b: string, prefix: number): number {
   const limit = Math.min(a.length, b.length) - prefix;
   let length = 0;
+  while (length + BLOCK <= limit && a.slice(a.length - length - BLOCK, a.length - length) === b.slice(b.length - length - BLOCK, b.length - length)) length += BLOCK;
   while (length < limit && a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length)) length++;
   return length;
 }
@@ -102,10 +107,18 @@ function moved(chunk: ParsedChunk, shift: number): ParsedChunk {
 function moveOffsets(doc: Document.Parsed, shift: number): void {
   doc.range = [doc.range[0] + shift, doc.range[1] + shift, doc.range[2] + shift];
   for (const problem of [...doc.errors, ...doc.warnings]) problem.pos = [problem.pos[0] + shift, problem.pos[1] + shift];
-  visit(doc, {
-    Node(_, node) {
-      const range = node.range;
-      if (range) node.range = [range[0] + shift, range[1] + shift, range[2] + shift];
-    },
-  });
+  moveNode(doc.contents, shift);
+}
+
+/** The tree walked directly, not with `visit` (which builds a path for every node): this runs on every document after an edit. */
+function moveNode(node: unknown, shift: number): void {
+  if (isPair(node)) {
+    moveNode(node.key, shift);
+    moveNode(node.value, shift);
+    return;
+  }
+  if (!isNode(node)) return;
+  const range = node.range;
+  if (range) node.range = [range[0] + shift, range[1] + shift, range[2] + shift];
+  if (isCollection(node)) for (const item of node.items) moveNode(item, shift);
 }

@@ -4,7 +4,7 @@ import { largeManifestFile } from './largeFileSyntax';
 import type { ManifestFile, Resource, Span, SyntaxProblem, YamlDocument } from './model';
 import { MAX_NESTING_DEPTH, nodeNestedDeeperThan } from './nestingDepth';
 import { duplicateAcrossBranches, templateFacts, type TemplateFacts } from './helm/templateFacts';
-import { badMergeKey, mayHoldAliases, resolveAliases } from './resolveAliases';
+import { badMergeKey, mayHoldAliases, resolveAliases, type Resolution } from './resolveAliases';
 import type { UseSite } from '../yaml/resolved';
 
 export interface ParseOptions {
@@ -229,11 +229,26 @@ function readResource(yamlDocument: YamlDocument, index: number, text: string, a
 /** The document's contents with aliases and merge keys resolved (see resolveAliases); as written when there are none, or too many. */
 function resolvedContents(yamlDocument: YamlDocument, text: string, aliasUses: UseSite[]): unknown {
   const { doc } = yamlDocument;
-  if (!doc.contents || !mayHoldAliases(text, yamlDocument.span)) return doc.contents;
-  const resolution = resolveAliases(doc);
+  if (!doc.contents) return doc.contents;
+  const resolution = resolutionOf(doc, text, yamlDocument.span);
   if (!resolution) return doc.contents;
   aliasUses.push(...resolution.uses);
   return resolution.contents;
+}
+
+/**
+ * A document reused from the previous version's parse at the same offset (the tree and its text are the same) keeps
+ * its resolution, so that an edit resolves only the documents it touched; one moved by the edit is resolved again
+ * (the copies carry offsets). Undefined when the document has no aliases or merge keys, or too many.
+ */
+const resolutions = new WeakMap<Document.Parsed, { start: number; contents: unknown; resolution: Resolution | undefined }>();
+
+function resolutionOf(doc: Document.Parsed, text: string, span: Span): Resolution | undefined {
+  const kept = resolutions.get(doc);
+  if (kept && kept.start === span[0] && kept.contents === doc.contents) return kept.resolution;
+  const resolution = mayHoldAliases(text, span) ? resolveAliases(doc) : undefined;
+  resolutions.set(doc, { start: span[0], contents: doc.contents, resolution });
+  return resolution;
 }
 
 /** Documents reused from the previous version's parse keep their plain object too. */
