@@ -115,6 +115,35 @@ describe('documentChunks', () => {
       assertReparseMatchesFresh(`%YAML 1.2\n---\n${THREE}`, THREE);
     });
 
+    it('finds the common start and end of two long texts whatever block boundary the edit falls on', () => {
+      const long = Array.from({ length: 40 }, (_, i) => THREE.replaceAll('name: ', `name: n${i}-`)).join('---\n');
+      for (const at of [0, 1, 1023, 1024, 1025, 2047, 2048, long.length - 1025, long.length - 1024, long.length - 1]) {
+        assertReparseMatchesFresh(long, `${long.slice(0, at)}#${long.slice(at + 1)}`);
+        assertReparseMatchesFresh(long, `${long.slice(0, at)}x${long.slice(at)}`);
+        assertReparseMatchesFresh(long, `${long.slice(0, at)}${long.slice(at + 1)}`);
+      }
+    });
+
+    it('keeps the alias resolution of a document the edit left in place, and resolves a moved one again at its new offsets', () => {
+      const anchored = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  labels: &l {app: ${name}}\n  annotations: *l\ndata:\n  <<: *l\n`;
+      const text = [anchored('a'), anchored('b'), anchored('c')].join('---\n');
+      const before = parseManifest(text);
+      const sameLength = text.replace('name: b', 'name: x');
+      const kept = parseManifest(sameLength, { previous: before });
+      assert.equal(kept.resources[2].root, before.resources[2].root);
+      assert.notEqual(kept.resources[1].root, before.resources[1].root);
+      const keptRoot = kept.resources[2].root;
+      assert.deepEqual(kept.aliasUses, parseManifest(sameLength).aliasUses);
+      const longer = sameLength.replace('name: x', 'name: xyz');
+      const moved = parseManifest(longer, { previous: kept });
+      const fresh = parseManifest(longer);
+      assert.equal(moved.documents[2].doc, kept.documents[2].doc);
+      assert.notEqual(moved.resources[2].root, keptRoot);
+      assert.deepEqual(moved.aliasUses, fresh.aliasUses);
+      const annotations = (file: typeof fresh) => (file.resources[2].root.getIn(['metadata', 'annotations'], true) as { range: number[] }).range;
+      assert.deepEqual(annotations(moved), annotations(fresh));
+    });
+
     it('gives what a fresh parse gives after any edit, over a chain of edits, down to every finding', () => {
       fc.assert(fc.property(editChain(fc.oneof(mutatedCorpusManifest, fc.constant(THREE))), checkReparse), { numRuns: 300, seed: 1129 });
     });
