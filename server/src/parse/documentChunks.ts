@@ -20,19 +20,32 @@ export interface PreviousParse {
   chunks: readonly ParsedChunk[];
 }
 
-const DOCUMENT_START_LINE = /(?<=\n)---(?=[ \t\r\n]|$)/g;
-/** Directives (`%YAML`, `%TAG`) and `...` carry state from one document to the next: such a text is one chunk. */
-const DIRECTIVE_OR_DOCUMENT_END_LINE = /(?:^|\n)(?:%|\.\.\.(?=[ \t\r\n]|$))/;
-
 /** Blank and comment lines only (and a byte order mark). */
 const NOTHING_BUT_COMMENTS = /^\uFEFF?(?:[ \t]*(?:#[^\n]*)?\r?\n)*$/;
 
-/** The offset where each chunk of `text` starts. */
+/** Ends a `---` or `...` marker: a space, a tab, a line break or the end of the text. */
+function endsMarker(text: string, at: number): boolean {
+  if (at >= text.length) return true;
+  const char = text.charCodeAt(at);
+  return char === 32 || char === 9 || char === 13 || char === 10;
+}
+
+/** Directives (`%YAML`, `%TAG`) and `...` lines carry state from one document to the next: such a text is one chunk. */
+function hasDirectiveOrDocumentEnd(text: string): boolean {
+  if (text.startsWith('%') || text.includes('\n%')) return true;
+  if (text.startsWith('...') && endsMarker(text, 3)) return true;
+  for (let at = text.indexOf('\n...'); at >= 0; at = text.indexOf('\n...', at + 1)) if (endsMarker(text, at + 4)) return true;
+  return false;
+}
+
+/** The offset where each chunk of `text` starts (indexOf, not a regular expression: this runs on every edit). */
 export function chunkStarts(text: string): number[] {
-  if (DIRECTIVE_OR_DOCUMENT_END_LINE.test(text)) return [0];
+  if (hasDirectiveOrDocumentEnd(text)) return [0];
   const starts = [0];
-  for (const match of text.matchAll(DOCUMENT_START_LINE)) {
-    if (starts.length > 1 || !NOTHING_BUT_COMMENTS.test(text.slice(0, match.index))) starts.push(match.index);
+  for (let at = text.indexOf('\n---'); at >= 0; at = text.indexOf('\n---', at + 1)) {
+    const line = at + 1;
+    if (!endsMarker(text, line + 3)) continue;
+    if (starts.length > 1 || !NOTHING_BUT_COMMENTS.test(text.slice(0, line))) starts.push(line);
   }
   return starts;
 }
