@@ -1,5 +1,5 @@
 import { DOCS } from './knowledge/links';
-import { podSpecOf, podSpecPath } from '../parse/workloads';
+import { podSpecOf, podSpecPath } from '../k8s/workloads';
 import { stringAt } from '../yaml/nodes';
 import type { HoverProvider } from './types';
 

@@ -1,7 +1,7 @@
 import { isScalar, type Scalar } from 'yaml';
 import { replaceScalar } from '../yaml/edits';
 import { ruleDocsUrl } from '../findings/docsUrl';
-import { containersOf, podSpecOf } from '../parse/workloads';
+import { containersOf, podSpecOf } from '../k8s/workloads';
 import { pairOf } from '../yaml/nodes';
 import { splitImage } from '../k8s/image';
 import { isPlaceholder } from './support/formats';

@@ -9,6 +9,7 @@ import invalidPort from './invalid-port';
 import invalidPortName from './invalid-port-name';
 import invalidProbe from './invalid-probe';
 import invalidQuantity from './invalid-quantity';
+import invalidIntOrPercent from './invalid-int-or-percent';
 import invalidRestartPolicy from './invalid-restart-policy';
 import missingLivenessProbe from './missing-liveness-probe';
 import missingReadinessProbe from './missing-readiness-probe';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   invalidLabel,
   invalidProbe,
   invalidQuantity,
+  invalidIntOrPercent,
   requestsExceedLimits,
   imageTag,
   missingResources,

@@ -1,11 +1,11 @@
 // The Deployment controller: ReplicaSets per template revision, RollingUpdate
 // (pkg/controller/deployment/rolling.go) and Recreate (recreate.go).
-import { DEFAULT_REPLICAS } from './defaults';
+import { DEFAULT_REPLICAS } from '../k8s/defaults';
 import { isObject, numberAt, objectAt, stringAt, type Json } from './json';
 import { podTemplateHash } from './names';
 import type { PodSim } from './pod';
 import { ReplicaSetSim } from './replicaset';
-import { resolveFenceposts, type Fenceposts } from './rollout';
+import { resolveFenceposts, type Fenceposts } from '../k8s/rollout';
 import type { ReplicaSetFrame } from './types';
 import type { Controller, World } from './world';
 
@@ -42,7 +42,8 @@ export class DeploymentController implements Controller {
     const strategy = objectAt(spec, 'strategy');
     this.recreate = stringAt(strategy, 'type') === 'Recreate';
     const rolling = objectAt(strategy, 'rollingUpdate');
-    this.fenceposts = resolveFenceposts(rolling?.maxSurge, rolling?.maxUnavailable, this.replicas);
+    // A value the API server rejects never gets here (admission.ts); the defaults stand in for type safety only.
+    this.fenceposts = resolveFenceposts(this.replicas, rolling?.maxSurge, rolling?.maxUnavailable) ?? resolveFenceposts(this.replicas, undefined, undefined)!;
     this.minReadySeconds = numberAt(spec, 'minReadySeconds') ?? 0;
     this.ref = `deployment/${name}`;
   }
@@ -78,7 +79,7 @@ export class DeploymentController implements Controller {
   }
 
   private syncRolling(now: number): boolean {
-    const { maxSurge, maxUnavailable } = this.fenceposts;
+    const { surge: maxSurge, unavailable: maxUnavailable } = this.fenceposts;
     let newRS = this.newReplicaSet();
     if (!newRS) {
       const room = this.replicas + maxSurge - this.total();

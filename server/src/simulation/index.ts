@@ -1,7 +1,9 @@
 // podlab's pod lifecycle simulator: a pure, deterministic function from a manifest
 // object and a scenario to events and frames. See docs/simulation.md.
+import { DEFAULT_NAMESPACE } from '../k8s/defaults';
+import { apiRejection } from './admission';
 import { Cluster } from './cluster';
-import { DEFAULT_NAMESPACE, PULL_SECONDS } from './defaults';
+import { PULL_SECONDS } from './defaults';
 import { DeploymentController } from './deployment';
 import { Engine } from './engine';
 import { EventLog } from './events';
@@ -61,6 +63,8 @@ function run(input: SimulationInput, rawScenario: unknown): SimulationResult {
   const kind = typeof resource.kind === 'string' ? resource.kind : '';
   const metadata = objectAt(resource, 'metadata');
   const name = resourceName(metadata, kind);
+  const rejected = apiRejection(kind, resource);
+  if (rejected) return emptyResult(kind, name, rejected);
   const annotations = scenarioAnnotations(resource);
   const requested = isObject(rawScenario) ? rawScenario : {};
   const read = readScenario(mergeScenarios(annotations.raw, requested));

@@ -10,7 +10,8 @@ import {
   SANDBOX_SECONDS, SIGKILL_EXIT_CODE, SIGTERM_EXIT_CODE, SYNC_ERROR_RETRY_SECONDS, UNREACHABLE_TOLERATION_SECONDS,
 } from './defaults';
 import { type EventLog, goDuration } from './events';
-import { fullReference, imageSizeBytes } from './image';
+import { fullReference } from '../k8s/image';
+import { imageSizeBytes } from './image';
 import { fnv32a } from './names';
 import { appContainersStarted, deriveConditions, derivePhase, kubectlStatus, type Conditions } from './phase';
 import { PROBE_LABEL, type ProbeWorker } from './probes';

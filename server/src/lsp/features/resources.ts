@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ManifestFile, Resource } from '../../parse/model';
-import { isPodMaking } from '../../parse/workloads';
+import { isPodMaking } from '../../k8s/workloads';
 
 /** What `podlab/resources` answers: the resources of a document, for the client's pickers and the preview. */
 export interface ResourceSummary {
