@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { largeFileSyntaxSlices } from '../server/src/parse/largeFileSyntax';
 import { checkInSlices } from '../server/src/parse/largeFileCheckInSlices';
 import { parseManifest } from '../server/src/parse/parseManifest';
+import { DEFAULT_SETTINGS } from '../server/src/settings';
 import { manyPods, POD } from '../test/unit/hostile/texts';
 
 const CASES: Record<string, () => string> = {
@@ -20,7 +21,7 @@ const CASES: Record<string, () => string> = {
 async function measure(name: string): Promise<void> {
   const text = CASES[name]();
   const rssBefore = process.resourceUsage().maxRSS / 1024;
-  const file = parseManifest(text, { deferLargeFileSyntax: true });
+  const file = parseManifest(text, { maxAnalysisSize: DEFAULT_SETTINGS.maxFileSize, deferLargeFileSyntax: true });
   const start = performance.now();
   let longestTurn = 0;
   let last = start;

@@ -13,7 +13,7 @@
  * Options: `--sizes 1000,10000`, `--samples 200` (hovers and completions per file), `--warm-edits 20` (edits to the
  * small file that warms the server up), `--runs 3` (fresh servers per size; each run's row, then the minimum and
  * median of every column over the runs: the machine may be shared), and `--write DIR` to write the generated
- * manifests there instead (for profiling the server's parts in-process).
+ * manifests there instead (for profiling the server's parts in-process), `--server FILE` to measure another build.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -33,6 +33,9 @@ const RUNS = Math.max(1, Number(option('runs', '1')));
 /** One-character edits to the small warm-up file before the measured one is opened (`--warm-edits 0`: open only). */
 const WARM_EDITS = Number(option('warm-edits', '20'));
 const BUDGET_LINES = 10_000;
+/** `--server FILE`: another build of the server (e.g. a copy of dist/server.js from before a change), for before/after tables. */
+const SERVER = option('server', '');
+const startServer = (): Promise<LspClient> => LspClient.start(SERVER ? { command: [process.execPath, SERVER, '--stdio'] } : {});
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -72,7 +75,7 @@ function otherFile(text: string): string {
 
 /** Time to first diagnostics for `text` opened in a newly started server. */
 async function freshOpen(text: string): Promise<number> {
-  const client = await LspClient.start();
+  const client = await startServer();
   try {
     const uri = client.uri('fresh.yaml');
     const start = performance.now();
@@ -122,7 +125,7 @@ async function measure(lines: number): Promise<Result> {
   const parse = parseTime(text);
   const coldParse = coldParseTime(text);
   const fresh = await freshOpen(text);
-  const client = await LspClient.start();
+  const client = await startServer();
   try {
     // Warm the server (schema load, JIT) on a small file first, opened and then typed in: the figures below are for
     // a running editor. Opened only, the parser's code is still unoptimised when the large file comes, and its first

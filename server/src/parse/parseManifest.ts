@@ -5,7 +5,7 @@ import type { ManifestFile, Resource, Span, SyntaxProblem, YamlDocument } from '
 import { MAX_NESTING_DEPTH, nodeNestedDeeperThan } from './nestingDepth';
 
 export interface ParseOptions {
-  /** Above this many characters only the YAML syntax is checked. */
+  /** Above this many characters only the YAML syntax is checked (the editor passes podlab.maxFileSize); default: no limit. */
   maxAnalysisSize?: number;
   /** Above that size, leave the syntax check to the caller (`syntaxCheckPending`), which runs it in slices. */
   deferLargeFileSyntax?: boolean;
@@ -16,7 +16,6 @@ export interface ParseOptions {
   previous?: ManifestFile;
 }
 
-export const DEFAULT_MAX_ANALYSIS_SIZE = 5_000_000;
 /** Syntax problems kept per file; the rest are summed up in one more problem, so a broken file does not flood the editor. */
 export const MAX_SYNTAX_PROBLEMS = 50;
 /** Aliases expanded into plain JSON at most; more is treated as an alias bomb. */
@@ -25,7 +24,7 @@ const TOP_LEVEL_KUBERNETES_KEY = /^(apiVersion|kind)[ \t]*:/m;
 
 export function parseManifest(editorText: string, options: ParseOptions = {}): ManifestFile {
   const text = withLoneCarriageReturnsAsLineFeeds(editorText);
-  const maxAnalysisSize = options.maxAnalysisSize ?? DEFAULT_MAX_ANALYSIS_SIZE;
+  const maxAnalysisSize = options.maxAnalysisSize ?? Infinity;
   const oversized = text.length > maxAnalysisSize;
   const templated = hasTemplateAction(text);
   if (oversized) return largeManifestFile(text, { templated, looksLikeKubernetes: TOP_LEVEL_KUBERNETES_KEY.test(text) }, !!options.deferLargeFileSyntax);

@@ -11,6 +11,7 @@ import { codeActions } from '../../../server/src/lsp/features/codeActions';
 import { completion } from '../../../server/src/lsp/features/completion';
 import { FIX_ALL_KIND } from '../../../server/src/lsp/features/fixAll';
 import { hover } from '../../../server/src/lsp/features/hover';
+import { standaloneContext } from '../../../server/src/lsp/context';
 import { NO_SIMULATABLE_RESOURCE, simulateResource, type SimulateParams } from '../../../server/src/lsp/features/simulate';
 import type { ManifestFile } from '../../../server/src/parse/model';
 import { hasSyntaxErrors, parseManifest } from '../../../server/src/parse/parseManifest';
@@ -90,13 +91,13 @@ function checkFindings({ file, findings, diagnostics, document, ruleFailures }: 
 }
 
 function checkHover(document: TextDocument, file: ManifestFile, offset: number): void {
-  const answer = hover(document, file, document.positionAt(offset), (provider, error) => assert.fail(`hover provider ${provider.id} threw: ${String(error)}`));
+  const answer = hover(standaloneContext(document, file, { log: (what, error) => assert.fail(`${what} threw: ${String(error)}`) }), document.positionAt(offset));
   coverage.hovers++;
   if (answer?.range) rangeInside(document, answer.range, 'hover');
 }
 
 function checkCompletion(document: TextDocument, file: ManifestFile, offset: number): void {
-  const items: CompletionItem[] = completion(document, file, document.positionAt(offset));
+  const items: CompletionItem[] = completion(standaloneContext(document, file), document.positionAt(offset));
   coverage.completions++;
   for (const item of items) {
     const edit = item.textEdit;
@@ -117,10 +118,10 @@ function checkCompletion(document: TextDocument, file: ManifestFile, offset: num
 function checkCodeActions({ document, findings, diagnostics, file }: Analysed): void {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
-    actions.push(...codeActions(document, findings, { textDocument: { uri: document.uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }));
+    actions.push(...codeActions(standaloneContext(document, file, { findings: () => findings }), { textDocument: { uri: document.uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }));
   }
   const wholeFile: Range = { start: document.positionAt(0), end: document.positionAt(file.text.length) };
-  actions.push(...codeActions(document, findings, { textDocument: { uri: document.uri }, range: wholeFile, context: { diagnostics: diagnostics as Diagnostic[], only: [FIX_ALL_KIND] } }));
+  actions.push(...codeActions(standaloneContext(document, file, { findings: () => findings }), { textDocument: { uri: document.uri }, range: wholeFile, context: { diagnostics: diagnostics as Diagnostic[], only: [FIX_ALL_KIND] } }));
   if (actions.length === 0) return;
   const cleanBefore = file.documents.map((yamlDocument) => !hasSyntaxErrors(yamlDocument));
   for (const action of actions) {

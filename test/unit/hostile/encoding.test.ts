@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { hover } from '../../../server/src/lsp/features/hover';
+import { standaloneContext } from '../../../server/src/lsp/context';
 import { analyzeText, assertSpansInside, spanOfText, syntaxOf } from './support';
 import { binaryTexts } from './texts';
 
@@ -43,7 +44,7 @@ describe('hostile input: encodings, line endings, odd characters', () => {
     for (const [needle, length] of [['restartPolicy', 13], ['livenessProbe', 13], ['containers', 10]] as const) {
       const hovers = [lf, crlf].map((text) => {
         const { document, file } = analyzeText(text);
-        const answer = hover(document, file, document.positionAt(text.indexOf(needle) + 2), (provider, error) => assert.fail(`${provider.id}: ${String(error)}`));
+        const answer = hover(standaloneContext(document, file, { log: (what, error) => assert.fail(`${what}: ${String(error)}`) }), document.positionAt(text.indexOf(needle) + 2));
         assert.ok(answer?.range, `a hover on ${needle}`);
         assert.equal(document.getText(answer.range), needle);
         return answer.range;
@@ -79,7 +80,7 @@ describe('hostile input: encodings, line endings, odd characters', () => {
       assert.deepEqual(analysed.ruleFailures, []);
       const document = TextDocument.create('file:///junk.yaml', 'yaml', 1, text);
       for (let offset = 0; offset < text.length; offset += 97) {
-        hover(document, analysed.file, document.positionAt(offset), (provider, error) => assert.fail(`${provider.id}: ${String(error)}`));
+        hover(standaloneContext(document, analysed.file, { log: (what, error) => assert.fail(`${what}: ${String(error)}`) }), document.positionAt(offset));
       }
     }
   });

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { checkInSlices } from '../../../server/src/parse/largeFileCheckInSlices';
 import { largeFileSyntaxSlices, MAX_COMPOSED_DOCUMENT, MAX_LARGE_FILE_PROBLEMS, runToEnd } from '../../../server/src/parse/largeFileSyntax';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
+import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { analyzeText, assertSpansInside, syntaxOf } from './support';
 import { binaryTexts, DEEP_NESTING, MALFORMED, manyPods, POD } from './texts';
 
@@ -92,17 +93,17 @@ describe('hostile input: files above podlab.maxFileSize (syntax check in slices)
   describe('in the server, the check is deferred and runs in turns', () => {
     it('leaves the check pending when asked to, and skips it for templates', () => {
       const text = manyPods(6_000_000);
-      const deferred = parseManifest(text, { deferLargeFileSyntax: true });
+      const deferred = parseManifest(text, { maxAnalysisSize: DEFAULT_SETTINGS.maxFileSize, deferLargeFileSyntax: true });
       assert.equal(deferred.syntaxCheckPending, true);
       assert.deepEqual(deferred.syntaxProblems, []);
-      const templated = parseManifest(`${text}x: {{ .Values.x }}\n`, { deferLargeFileSyntax: true });
+      const templated = parseManifest(`${text}x: {{ .Values.x }}\n`, { maxAnalysisSize: DEFAULT_SETTINGS.maxFileSize, deferLargeFileSyntax: true });
       assert.ok(!templated.syntaxCheckPending);
       assert.deepEqual(analyzeText(`${text}x: {{ .Values.x }}\n`).findings.map((f) => f.code), ['templated-file']);
     });
 
     it('lets the event loop run between turns, and fills the problems at the end', async () => {
       const text = manyPods(6_000_000).replace('name: web-7000\n', 'name: "web-7000\n');
-      const file = parseManifest(text, { deferLargeFileSyntax: true });
+      const file = parseManifest(text, { maxAnalysisSize: DEFAULT_SETTINGS.maxFileSize, deferLargeFileSyntax: true });
       let otherWork = 0;
       const other = () => { otherWork++; if (file.syntaxCheckPending) setImmediate(other); };
       const check = checkInSlices(file, () => true, 1);
@@ -116,7 +117,7 @@ describe('hostile input: files above podlab.maxFileSize (syntax check in slices)
     });
 
     it('stops when the text is no longer current', async () => {
-      const file = parseManifest(manyPods(6_000_000).replace('name: web-9000\n', 'name: "web-9000\n'), { deferLargeFileSyntax: true });
+      const file = parseManifest(manyPods(6_000_000).replace('name: web-9000\n', 'name: "web-9000\n'), { maxAnalysisSize: DEFAULT_SETTINGS.maxFileSize, deferLargeFileSyntax: true });
       let turns = 0;
       assert.equal(await checkInSlices(file, () => ++turns < 3, 1), false);
       assert.deepEqual(file.syntaxProblems, []);

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { Alias } from 'yaml';
 import { completion } from '../../../server/src/lsp/features/completion';
 import { hover } from '../../../server/src/lsp/features/hover';
+import { standaloneContext } from '../../../server/src/lsp/context';
 import { MAX_NESTING_DEPTH } from '../../../server/src/parse/nestingDepth';
 import { MAX_ALIAS_COUNT } from '../../../server/src/parse/parseManifest';
 import { locate } from '../../../server/src/parse/locate';
@@ -26,9 +27,10 @@ function hoverEverywhere(text: string, step: number, settings = DEFAULT_SETTINGS
   offsets.push(text.length);
   for (const [i, offset] of offsets.entries()) {
     const position = document.positionAt(offset);
-    if (hover(document, file, position, (provider, error) => assert.fail(`hover ${provider.id} threw: ${String(error)}`))) answered++;
+    const context = standaloneContext(document, file, { log: (what, error) => assert.fail(`${what} threw: ${String(error)}`) });
+    if (hover(context, position)) answered++;
     // Completion parses the document again around the cursor: on these files each call costs a parse.
-    if (i % 10 === 0) completion(document, file, position);
+    if (i % 10 === 0) completion(context, position);
   }
   return answered;
 }

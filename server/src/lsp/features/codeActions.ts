@@ -1,12 +1,14 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../../findings/finding';
+import type { FeatureContext } from '../context';
 import { SOURCE } from './diagnostics';
 import { fixAllActions } from './fixAll';
 import { overlaps, sameRange, toRange } from './ranges';
 
 /** Quick fixes for the podlab diagnostics in the requested range, taken from the cached findings of this version. */
-export function codeActions(document: TextDocument, findings: readonly Finding[], params: CodeActionParams): CodeAction[] {
+export function codeActions(context: FeatureContext, params: CodeActionParams): CodeAction[] {
+  const { document } = context;
+  const findings = context.findings();
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== SOURCE || !overlaps(diagnostic.range, params.range)) continue;
@@ -29,6 +31,6 @@ export function codeActions(document: TextDocument, findings: readonly Finding[]
   return actions;
 }
 
-function matches(document: TextDocument, finding: Finding, diagnostic: Diagnostic): boolean {
+function matches(document: FeatureContext['document'], finding: Finding, diagnostic: Diagnostic): boolean {
   return finding.code === diagnostic.code && finding.message === diagnostic.message && sameRange(toRange(document, finding.span), diagnostic.range);
 }

@@ -1,10 +1,9 @@
 import type { CodeLens } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ManifestFile } from '../../parse/model';
+import type { FeatureContext } from '../context';
 import { isSimulatable } from './resources';
 
 /** "Preview lifecycle" above each resource that makes pods. */
-export function codeLenses(document: TextDocument, file: ManifestFile): CodeLens[] {
+export function codeLenses({ document, file }: FeatureContext): CodeLens[] {
   return file.resources.filter(isSimulatable).map((resource) => {
     const position = document.positionAt(resource.span[0]);
     return {

@@ -19,6 +19,7 @@ import { typeLabel, type Field, type ObjectType } from '../../schema/model';
 import { preferredVersionOf } from '../../schema/resolveKind';
 import { rootSchemaOf, schemaAtPath, type SchemaAtPath } from '../../schema/schemaAt';
 import type { WorkspaceView } from '../../workspace/view';
+import type { FeatureContext } from '../context';
 
 /** Stands in for the key being typed, so that the YAML parser places it by its indentation. */
 const PROBE = 'podlabCompletionProbe';
@@ -37,7 +38,7 @@ interface Cursor {
 }
 
 /** Completion in a Kubernetes manifest: keys allowed at the cursor, enum values, apiVersions and kinds. */
-export function completion(document: TextDocument, file: ManifestFile, position: Position, workspace?: WorkspaceView): CompletionItem[] {
+export function completion({ document, file, workspace }: FeatureContext, position: Position): CompletionItem[] {
   if (file.templated || file.oversized) return [];
   const at = document.offsetAt(position);
   if (file.documents.some((yamlDocument) => yamlDocument.tooDeep && at >= yamlDocument.span[0] && at <= yamlDocument.span[1])) return [];

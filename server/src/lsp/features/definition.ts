@@ -1,15 +1,13 @@
 import type { Location, Position } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ManifestFile } from '../../parse/model';
 import { symbolAt, volumeSpans } from '../../workspace/symbolAt';
-import type { WorkspaceView } from '../../workspace/view';
+import type { FeatureContext } from '../context';
 import { toRange } from './ranges';
 
 /**
  * Go to definition: a volumeMount's name -> the volume; a claimName -> the PersistentVolumeClaim; a ConfigMap/Secret
  * name -> its manifest; a Service's selector -> the pod templates it selects.
  */
-export function definition(document: TextDocument, file: ManifestFile, position: Position, workspace: WorkspaceView): Location[] {
+export function definition({ document, file, workspace }: FeatureContext, position: Position): Location[] {
   const symbol = symbolAt(file, document.offsetAt(position));
   if (!symbol) return [];
   const { index } = workspace;

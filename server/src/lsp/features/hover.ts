@@ -1,23 +1,14 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { HOVER_PROVIDERS } from '../../hovers';
 import type { HoverProvider } from '../../hovers/types';
-import type { ManifestFile } from '../../parse/model';
 import { locate } from '../../parse/locate';
 import { spanOf } from '../../yaml/nodes';
 import { toRange } from './ranges';
-import type { WorkspaceView } from '../../workspace/view';
+import type { FeatureContext } from '../context';
 
-export type HoverFailureLogger = (provider: HoverProvider, error: unknown) => void;
-
-export function hover(
-  document: TextDocument,
-  file: ManifestFile,
-  position: Position,
-  onFailure: HoverFailureLogger,
-  providers: readonly HoverProvider[] = HOVER_PROVIDERS,
-  workspace?: WorkspaceView,
-): Hover | null {
+/** The concept hovers of every provider that explains the node under `position`, one section each. */
+export function hover(context: FeatureContext, position: Position, providers: readonly HoverProvider[] = HOVER_PROVIDERS): Hover | null {
+  const { document, file, workspace } = context;
   const location = locate(file, document.offsetAt(position));
   if (!location || location.path.length === 0) return null;
   const sections: string[] = [];
@@ -26,7 +17,7 @@ export function hover(
       const text = provider.provide({ file, location, workspace });
       if (text) sections.push(text);
     } catch (error) {
-      onFailure(provider, error);
+      context.log(`Hover ${provider.id}`, error);
     }
   }
   if (sections.length === 0) return null;

@@ -1,16 +1,14 @@
 import type { Location, Position } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ManifestFile } from '../../parse/model';
 import type { ConfigKind } from '../../workspace/podTemplate';
 import { symbolAt, volumeSpans } from '../../workspace/symbolAt';
-import type { WorkspaceView } from '../../workspace/view';
+import type { FeatureContext } from '../context';
 import { toRange } from './ranges';
 
 /**
  * Find references, the other way from go to definition: a PVC, ConfigMap or Secret -> the pods that use it;
  * a volume -> its mounts; pod template labels -> the Services that select them; a Service selector -> the pods.
  */
-export function references(document: TextDocument, file: ManifestFile, position: Position, includeDeclaration: boolean, workspace: WorkspaceView): Location[] {
+export function references({ document, file, workspace }: FeatureContext, position: Position, includeDeclaration: boolean): Location[] {
   const symbol = symbolAt(file, document.offsetAt(position));
   if (!symbol) return [];
   const { index } = workspace;

@@ -1,6 +1,6 @@
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ManifestFile, Resource } from '../../parse/model';
+import type { Resource } from '../../parse/model';
 import { isPodMaking } from '../../k8s/workloads';
+import type { FeatureContext } from '../context';
 
 /** What `podlab/resources` answers: the resources of a document, for the client's pickers and the preview. */
 export interface ResourceSummary {
@@ -12,7 +12,7 @@ export interface ResourceSummary {
   simulatable: boolean;
 }
 
-export function summarizeResources(document: TextDocument, file: ManifestFile): ResourceSummary[] {
+export function summarizeResources({ document, file }: FeatureContext): ResourceSummary[] {
   return file.resources.map((resource) => ({
     index: resource.index,
     kind: resource.kind ?? '',

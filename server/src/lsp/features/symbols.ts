@@ -1,9 +1,10 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ManifestFile, Resource } from '../../parse/model';
+import type { Resource } from '../../parse/model';
 import { containersOf, type ContainerRole } from '../../k8s/workloads';
 import { mapAt, pairOf, spanOf } from '../../yaml/nodes';
 import { podTemplateOf } from '../../workspace/podTemplate';
+import type { FeatureContext } from '../context';
 import { toRange } from './ranges';
 
 const KIND_SYMBOL: Record<string, SymbolKind> = {
@@ -25,7 +26,7 @@ const KIND_SYMBOL: Record<string, SymbolKind> = {
 const ROLE_WORDS: Record<ContainerRole, string> = { init: 'init container', sidecar: 'sidecar (native)', app: 'container', ephemeral: 'ephemeral container' };
 
 /** The outline: one symbol per resource (kind and name), with its containers below it. */
-export function documentSymbols(document: TextDocument, file: ManifestFile): DocumentSymbol[] {
+export function documentSymbols({ document, file }: FeatureContext): DocumentSymbol[] {
   return file.resources.map((resource) => resourceSymbol(document, resource));
 }
 

@@ -1,0 +1,96 @@
+import { DidChangeConfigurationNotification, TextDocuments, type Connection } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { logEachFailureOnce } from '../analysis/failureLog';
+import { ManifestStore } from '../analysis/store';
+import { WorkspaceService } from '../analysis/workspaceService';
+import { DEFAULT_SETTINGS, readSettings, type Settings } from '../settings';
+import { serverCapabilities } from './capabilities';
+import type { FeatureContext } from './context';
+import { registerFeatures } from './featureHandlers';
+import { createPublisher } from './publish';
+
+export interface ServerOptions {
+  /** The settings until the client sends its own (default: every setting's default). */
+  settings?: Settings;
+}
+
+/** A running server's parts, for tests that look inside (how often it parsed, what it indexed). */
+export interface PodlabServer {
+  readonly documents: TextDocuments<TextDocument>;
+  readonly store: ManifestStore;
+  readonly workspace: WorkspaceService;
+  settings(): Settings;
+}
+
+/** The Podlab language server on `connection`: registers every handler and starts listening. */
+export function createServer(connection: Connection, options: ServerOptions = {}): PodlabServer {
+  const documents = new TextDocuments(TextDocument);
+  let settings = options.settings ?? DEFAULT_SETTINGS;
+  let canPullConfiguration = false;
+  const log = logEachFailureOnce((message) => connection.console.error(message));
+
+  const store: ManifestStore = new ManifestStore((uri) => ({
+    settings,
+    onRuleFailure: (rule, error) => log(`Rule ${rule.meta.id}`, error),
+    onCheckFailure: log,
+    workspace: workspace.view(uri),
+  }));
+  const publisher = createPublisher(connection, documents, store, log);
+  const workspace: WorkspaceService = new WorkspaceService(connection, {
+    store,
+    settings: () => settings,
+    onChange: () => publisher.republishWorkspaceReaders(),
+    log: (message) => connection.console.log(message),
+  });
+
+  connection.onInitialize((params) => {
+    canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    workspace.initialize(params);
+    return serverCapabilities();
+  });
+
+  connection.onInitialized(() => {
+    if (!canPullConfiguration) return void workspace.start();
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podlab' });
+    void refreshSettings().then(() => workspace.start());
+  });
+
+  async function refreshSettings(): Promise<void> {
+    if (canPullConfiguration) {
+      try {
+        settings = readSettings(await connection.workspace.getConfiguration('podlab'));
+      } catch (error) {
+        log('Reading the podlab settings', error);
+      }
+    }
+    store.invalidateFindings();
+    documents.all().forEach(publisher.publish);
+  }
+
+  connection.onDidChangeConfiguration((change) => {
+    if (!canPullConfiguration) settings = readSettings((change.settings as Record<string, unknown> | undefined)?.podlab);
+    void refreshSettings();
+  });
+
+  documents.onDidChangeContent((change) => {
+    if (workspace.documentChanged(change.document)) publisher.republishWorkspaceReaders(change.document);
+    else publisher.publish(change.document);
+  });
+  connection.onDidChangeWatchedFiles((params) => workspace.watchedFilesChanged(params.changes));
+  documents.onDidClose((event) => {
+    store.forget(event.document.uri);
+    void workspace.documentClosed(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  const contextOf = (uri: unknown): FeatureContext | undefined => {
+    const document = typeof uri === 'string' ? documents.get(uri) : undefined;
+    if (!document) return undefined;
+    return { document, file: store.file(document), findings: () => store.findings(document), workspace: workspace.view(document.uri), settings, log };
+  };
+  registerFeatures(connection, contextOf);
+
+  documents.listen(connection);
+  connection.listen();
+  return { documents, store, workspace, settings: () => settings };
+}
