@@ -9,18 +9,25 @@ import { frameAt, nextChange, previousChange } from './timeline';
 import { buildViewModel, type ViewModel } from './viewModel';
 import type { VsCodeApi } from './vscodeApi';
 import { emptyState } from './view/emptyState';
+import { CompactView } from './view/compactView';
+import { refusalView } from './view/refusal';
 import { EventsTable } from './view/eventsTable';
 import { PlayerControls } from './view/playerControls';
 import { ScenarioForm } from './view/scenarioForm';
-import { PodsTable, ReplicaSetsTable } from './view/statusTables';
+import { JobsTable, PodsTable, ReplicaSetsTable } from './view/statusTables';
+import { DeploymentTable, ServicesTable } from './view/workloadTables';
 import { podButtonId, TimelineView } from './view/timelineView';
 
 interface Views {
   player: PlayerControls;
-  timeline: TimelineView;
+  timeline?: TimelineView;
+  compact?: CompactView;
   events: EventsTable;
   pods: PodsTable;
   replicaSets: ReplicaSetsTable | undefined;
+  jobs: JobsTable | undefined;
+  deployment: DeploymentTable | undefined;
+  services: ServicesTable | undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -44,8 +51,15 @@ export class App {
   private form: ScenarioForm | undefined;
   private frameRequest: number | undefined;
   private lastTick: number | undefined;
+  /** The status line, redrawn with the playhead. */
+  private readonly status: HTMLElement;
+  /** What screen readers hear: the status when it says something new, not every tick of the clock. */
   private readonly live: HTMLElement;
   private lastAnnounced = '';
+  private conditionsOpen = false;
+  /** Compact mode: kubectl's text instead of the timeline. */
+  private compact = false;
+  private shown: { resources: ResourceChoice[]; documentName: string } | undefined;
 
   constructor(
     private readonly root: HTMLElement,
@@ -53,7 +67,8 @@ export class App {
   ) {
     const saved = api.getState();
     if (isRecord(saved) && isRecord(saved.view)) {
-      const { time, speed, pod } = saved.view;
+      const { time, speed, pod, compact } = saved.view;
+      if (compact === true) this.compact = true;
       if (typeof time === 'number' && Number.isFinite(time)) this.restoredTime = time;
       if (isSpeed(speed)) {
         this.playback.speed = speed;
@@ -65,7 +80,8 @@ export class App {
       // Keep the host's restore data even before the first answer arrives.
       this.panelState = saved.panel as unknown as PanelState;
     }
-    this.live = h('p', { id: 'status', className: 'status', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } });
+    this.status = h('p', { id: 'status', className: 'status' });
+    this.live = h('p', { id: 'announce', className: 'visually-hidden', attrs: { 'aria-live': 'polite', 'aria-atomic': 'true' } });
     window.addEventListener('message', (event: MessageEvent<unknown>) => this.onHostMessage(event.data));
     document.addEventListener('keydown', (event) => this.onKey(event));
     api.postMessage({ type: 'ready' });
@@ -86,11 +102,13 @@ export class App {
     const state: SavedState = { view: { time: this.playback.time, speed: this.playback.speed } };
     if (this.panelState) state.panel = this.panelState;
     if (this.selectedPod !== undefined) state.view!.pod = this.selectedPod;
+    if (this.compact) state.view!.compact = true;
     this.api.setState(state);
   }
 
   private showEmpty(message: string, detail: string | undefined, state: PanelState | undefined): void {
     this.stop();
+    this.views?.timeline?.dispose();
     this.model = undefined;
     this.views = undefined;
     this.form = undefined;
@@ -122,13 +140,15 @@ export class App {
       this.playback.seek(wasAtEnd && !this.playback.playing ? model.end : this.playback.time);
     }
     if (!model.pods.some((p) => p.name === this.selectedPod)) this.selectedPod = undefined;
-    this.render(state.scenario, resources, documentName);
+    if (result.refused) this.renderRefused(result.refused, resources, documentName);
+    else this.render(state.scenario, resources, documentName);
     this.save();
   }
 
   private render(scenario: Scenario, resources: ResourceChoice[], documentName: string): void {
     const model = this.model!;
-    const { kind, name } = model.result.resource;
+    const { kind } = model.result.resource;
+    this.shown = { resources, documentName };
     const focusedId = document.activeElement instanceof HTMLElement && this.root.contains(document.activeElement) ? document.activeElement.id : '';
 
     const shape = ScenarioForm.shapeOf(kind, model.containers);
@@ -150,25 +170,14 @@ export class App {
       },
       seek: (time) => this.seek(time),
     });
-    const timeline = new TimelineView(model, this.selectedPod, {
-      seek: (time) => this.seek(time),
-      selectPod: (pod) => {
-        this.selectedPod = pod;
-        this.render(this.panelState?.scenario ?? {}, resources, documentName);
-        this.save();
-        document.getElementById(podButtonId(model.pods.findIndex((p) => p.name === pod)))?.focus();
-      },
-    });
+    this.views?.timeline?.dispose();
+    const { timeline, compact } = this.buildStory(model);
     const events = new EventsTable(model.eventRows, model.result.events);
     const pods = new PodsTable(model.pods);
-    const replicaSets = model.groups ? new ReplicaSetsTable() : undefined;
-
-    const header = h(
-      'header',
-      { className: 'header' },
-      h('div', { className: 'title' }, h('h1', {}, h('span', { className: 'kind' }, kind), h('span', { className: 'name' }, name)), h('span', { className: 'file' }, documentName)),
-      resources.length > 1 ? resourcePicker(resources, this.panelState?.resourceIndex, (index) => this.api.postMessage({ type: 'selectResource', index })) : null,
-    );
+    const replicaSets = model.replicaSetLanes.length > 0 ? new ReplicaSetsTable() : undefined;
+    const jobs = model.jobLanes.length > 0 ? new JobsTable() : undefined;
+    const deployment = model.deployment ? new DeploymentTable(model.deployment.name) : undefined;
+    const services = model.serviceLanes.length > 0 ? new ServicesTable() : undefined;
 
     // Only the scenario form survives a re-render, so a field being edited keeps its focus.
     const formSlot = this.form.element;
@@ -176,18 +185,91 @@ export class App {
     const main = h(
       'div',
       { className: 'main' },
-      timeline.element,
-      h('section', { className: 'now', attrs: { 'aria-labelledby': 'now-heading' } }, h('h2', { id: 'now-heading' }, 'At the playhead'), pods.element, replicaSets?.element),
+      timeline?.element ?? compact?.element,
+      h('section', { className: 'now', attrs: { 'aria-labelledby': 'now-heading' } }, h('h2', { id: 'now-heading' }, 'At the playhead'), jobs?.element, deployment?.element, pods.element, replicaSets?.element, services?.element),
       events.element,
     );
     const layout = h('div', { className: 'layout' }, main, h('aside', { className: 'side' }, formSlot));
     const children = Array.from(this.root.childNodes).filter((n) => n !== formSlot);
     for (const child of children) this.root.removeChild(child);
-    this.root.append(header, player.element, this.live, layout);
+    this.root.append(this.header(), player.element, this.status, this.live, layout);
     this.root.removeAttribute('aria-busy');
-    this.views = { player, timeline, events, pods, replicaSets };
+    this.views = { player, timeline, compact, events, pods, replicaSets, jobs, deployment, services };
+    timeline?.fit();
     this.updateTime(false);
     if (focusedId) document.getElementById(focusedId)?.focus();
+  }
+
+  /** A refused resource: its errors, the header, and the events (the NotSimulated warning); no player, no form. */
+  private renderRefused(refused: NonNullable<ViewModel['result']['refused']>, resources: ResourceChoice[], documentName: string): void {
+    const model = this.model!;
+    this.stop();
+    this.shown = { resources, documentName };
+    this.views?.timeline?.dispose();
+    this.views = undefined;
+    this.form = undefined;
+    const { kind, name } = model.result.resource;
+    const events = new EventsTable(model.eventRows, model.result.events);
+    clear(this.root);
+    this.root.append(this.header(false), refusalView(kind, name, refused, (range) => this.api.postMessage({ type: 'reveal', range })), events.element);
+    events.update(model.end, false);
+    this.root.removeAttribute('aria-busy');
+  }
+
+  /** Redraws the current result (another pod in detail, the other view). */
+  private rerender(): void {
+    if (this.shown) this.render(this.panelState?.scenario ?? {}, this.shown.resources, this.shown.documentName);
+    this.save();
+  }
+
+  private selectPod(pod: string): void {
+    this.selectedPod = pod;
+    this.rerender();
+  }
+
+  /** The timeline, or in compact mode what kubectl would print. */
+  private buildStory(model: ViewModel): { timeline?: TimelineView; compact?: CompactView } {
+    const selected = model.pods.find((p) => p.name === this.selectedPod) ?? model.pods[0];
+    if (this.compact) {
+      return { compact: new CompactView(model.result.frames, model.eventRows, model.pods.map((p) => p.name), selected?.name, (pod) => this.selectPod(pod)) };
+    }
+    const timeline = new TimelineView(model, this.selectedPod, this.conditionsOpen, {
+      seek: (time) => this.seek(time),
+      toggleConditions: (open) => {
+        this.conditionsOpen = open;
+      },
+      selectPod: (pod) => {
+        this.selectPod(pod);
+        document.getElementById(podButtonId(model.pods.findIndex((p) => p.name === pod)))?.focus();
+      },
+    });
+    return { timeline };
+  }
+
+  private header(withViewToggle = true): HTMLElement {
+    const { kind, name } = this.model!.result.resource;
+    const { resources, documentName } = this.shown!;
+    const toggle = h(
+      'button',
+      { id: 'compact-toggle', className: 'control', attrs: { type: 'button', 'aria-pressed': this.compact ? 'true' : 'false', title: 'Show what `kubectl get pods -w` and `kubectl describe pod` would print, instead of the timeline' } },
+      'kubectl view',
+    );
+    toggle.addEventListener('click', () => {
+      this.compact = !this.compact;
+      this.rerender();
+      document.getElementById('compact-toggle')?.focus();
+    });
+    return h(
+      'header',
+      { className: 'header' },
+      h('div', { className: 'title' }, h('h1', {}, h('span', { className: 'kind' }, kind), h('span', { className: 'name' }, name)), h('span', { className: 'file' }, documentName)),
+      h(
+        'div',
+        { className: 'header-controls' },
+        resources.length > 1 ? resourcePicker(resources, this.panelState?.resourceIndex, (index) => this.api.postMessage({ type: 'selectResource', index })) : null,
+        withViewToggle ? toggle : null,
+      ),
+    );
   }
 
   private updateTime(follow: boolean): void {
@@ -196,15 +278,21 @@ export class App {
     if (!views || !model) return;
     const time = this.playback.time;
     views.player.update(time, model.end, this.playback.playing);
-    views.timeline.update(time);
+    views.timeline?.update(time);
+    views.compact?.update(time);
     views.events.update(time, follow);
     const frame = frameAt(model.result.frames, time);
     views.pods.update(frame, time);
     views.replicaSets?.update(frame);
+    views.jobs?.update(frame);
+    views.deployment?.update(frame);
+    views.services?.update(frame);
     const summary = frameSummary(model.result.resource.kind, frame);
+    const line = `At ${formatClock(time)}: ${summary}`;
+    setText(this.status, line);
     if (summary !== this.lastAnnounced || !this.playback.playing) {
       this.lastAnnounced = summary;
-      setText(this.live, `At ${formatClock(time)}: ${summary}`);
+      setText(this.live, line);
     }
   }
 

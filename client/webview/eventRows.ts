@@ -9,6 +9,8 @@ export interface EventRow {
   reason: string;
   object: string;
   message: string;
+  /** The component that reported it, when known. */
+  source?: string;
   /** Times of every occurrence, increasing. */
   times: number[];
 }
@@ -20,7 +22,7 @@ export function groupEvents(events: readonly SimulatedEvent[]): EventRow[] {
     const key = JSON.stringify([e.type, e.reason, e.object, e.message]);
     const row = rows.get(key);
     if (row) row.times.push(e.at);
-    else rows.set(key, { type: e.type, reason: e.reason, object: e.object, message: e.message, times: [e.at] });
+    else rows.set(key, { type: e.type, reason: e.reason, object: e.object, message: e.message, ...(e.source ? { source: e.source } : {}), times: [e.at] });
   }
   return [...rows.values()];
 }

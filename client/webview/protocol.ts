@@ -1,6 +1,6 @@
 // Messages between the extension host (client/src/preview) and the panel's page.
 import type { Scenario } from './scenario';
-import type { SimulationResult } from './simulationResult';
+import type { SimulationResult, SourceRange } from './simulationResult';
 
 /** What the panel shows, kept by the page (setState) so a reloaded window can restore it. */
 export interface PanelState {
@@ -35,10 +35,12 @@ export type HostMessage =
 export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'scenario'; scenario: Scenario }
-  | { type: 'selectResource'; index: number };
+  | { type: 'selectResource'; index: number }
+  /** Show this place of the previewed document in its editor. */
+  | { type: 'reveal'; range: SourceRange };
 
 /** The page's whole saved state: the panel part for the host, the view part for the page. */
 export interface SavedState {
   panel?: PanelState;
-  view?: { time?: number; speed?: number; pod?: string };
+  view?: { time?: number; speed?: number; pod?: string; compact?: boolean };
 }

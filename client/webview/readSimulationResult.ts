@@ -9,39 +9,9 @@ import type {
   SimulationFrame,
   SimulationResult,
 } from './simulationResult';
-
-// Upper bounds that keep a broken or hostile answer from freezing the panel.
-const MAX_ITEMS = 200_000;
-const MAX_TEXT = 4_000;
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value.slice(0, MAX_TEXT) : undefined;
-}
-
-function finite(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-function count(value: unknown): number {
-  const n = finite(value);
-  return n === undefined || n < 0 ? 0 : Math.floor(n);
-}
-
-function list<T>(value: unknown, read: (item: unknown) => T | undefined): T[] | undefined {
-  if (!Array.isArray(value) || value.length > MAX_ITEMS) return undefined;
-  const out: T[] = [];
-  for (const item of value) {
-    const read_ = read(item);
-    if (read_ !== undefined) out.push(read_);
-  }
-  return out;
-}
+import { readJobs } from './readJobs';
+import { readDeployment, readRefusals, readServices } from './readStatus';
+import { count, finite, isObject, list, text } from './readJson';
 
 const ROLES: readonly ContainerRole[] = ['init', 'sidecar', 'app'];
 const STATES: readonly ContainerStateName[] = ['waiting', 'running', 'terminated'];
@@ -106,6 +76,8 @@ function readPod(value: unknown): SimulatedPod | undefined {
   const revision = finite(value.revision);
   if (revision !== undefined) pod.revision = Math.trunc(revision);
   if (value.terminating === true || typeof value.deletedAt === 'number') pod.terminating = true;
+  const owner = text(value.owner);
+  if (owner) pod.owner = owner;
   return pod;
 }
 
@@ -135,6 +107,16 @@ function readFrame(value: unknown): SimulationFrame | undefined {
     const replicaSets = list(value.replicaSets, readReplicaSet);
     if (replicaSets) frame.replicaSets = replicaSets;
   }
+  if (value.jobs !== undefined) {
+    const jobs = readJobs(value.jobs);
+    if (jobs) frame.jobs = jobs;
+  }
+  if (value.services !== undefined) {
+    const services = readServices(value.services);
+    if (services) frame.services = services;
+  }
+  const deployment = readDeployment(value.deployment);
+  if (deployment) frame.deployment = deployment;
   return frame;
 }
 
@@ -146,7 +128,10 @@ function readEvent(value: unknown): SimulatedEvent | undefined {
   const object = text(value.object);
   const message = text(value.message);
   if (at === undefined || at < 0 || type === undefined || reason === undefined) return undefined;
-  return { at, type, reason, object: object ?? '', message: message ?? '' };
+  const event: SimulatedEvent = { at, type, reason, object: object ?? '', message: message ?? '' };
+  const source = text(value.source);
+  if (source) event.source = source;
+  return event;
 }
 
 /**
@@ -163,5 +148,10 @@ export function readSimulationResult(value: unknown): SimulationResult | undefin
   if (kind === undefined || name === undefined || frames === undefined || events === undefined) return undefined;
   if (frames.length === 0) return undefined;
   const byTime = (a: { at: number }, b: { at: number }): number => a.at - b.at;
-  return { resource: { kind, name }, frames: frames.sort(byTime), events: events.sort(byTime) };
+  const out: SimulationResult = { resource: { kind, name }, frames: frames.sort(byTime), events: events.sort(byTime) };
+  const horizon = finite(value.horizon);
+  if (horizon !== undefined && horizon >= 0) out.horizon = horizon;
+  const refused = readRefusals(value.refused);
+  if (refused) out.refused = refused;
+  return out;
 }

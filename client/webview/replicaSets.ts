@@ -3,7 +3,10 @@ import type { PodLanes } from './lanes';
 import type { SimulationFrame } from './simulationResult';
 
 export interface PodGroup {
-  revision: number;
+  /** The heading over the group's pod lanes. */
+  title: string;
+  /** The ReplicaSet's revision, for a Deployment's groups. */
+  revision?: number;
   /** The ReplicaSet's name when known (from the frames, or the pods' shared name prefix). */
   name?: string;
   pods: PodLanes[];
@@ -32,12 +35,12 @@ export function groupPodsByReplicaSet(pods: readonly PodLanes[], frames: readonl
     prefixRevisions.set(prefix, revision);
     let group = groups.get(revision);
     if (!group) {
-      group = { revision, pods: [] };
       const name = namesByRevision.get(revision) ?? (pod.revision === undefined ? prefix : undefined);
+      group = { title: `Pods of ${name ?? 'ReplicaSet'} (revision ${revision})`, revision, pods: [] };
       if (name !== undefined) group.name = name;
       groups.set(revision, group);
     }
     group.pods.push(pod);
   }
-  return [...groups.values()].sort((a, b) => a.revision - b.revision);
+  return [...groups.values()].sort((a, b) => (a.revision ?? 0) - (b.revision ?? 0));
 }

@@ -1,9 +1,15 @@
 // One sentence that says where the simulation is at the playhead (for the
 // status line and screen readers).
+import { jobStatus, podsStatuses } from './jobs';
 import { podDisplayStatus, podReadyColumn, podRestarts } from './podStatus';
 import type { SimulationFrame } from './simulationResult';
 
 export function frameSummary(kind: string, frame: SimulationFrame | undefined): string {
+  const jobs = (frame?.jobs ?? []).map((job) => `job ${job.name} ${jobStatus(job)}: ${podsStatuses(job)}`);
+  return [podSummary(kind, frame), ...jobs].join('; ');
+}
+
+function podSummary(kind: string, frame: SimulationFrame | undefined): string {
   const pods = frame?.pods ?? [];
   if (pods.length === 0) return 'no pods';
   if (kind === 'Pod' || pods.length === 1) {

@@ -12,9 +12,13 @@ export function lastChangeTime(result: SimulationResult): number {
   return Math.max(lastFrame, lastEvent);
 }
 
-/** The end of the time axis: a little after the last change, so the final state shows as a stretch. */
+/**
+ * The end of the time axis: the horizon when the simulation ran on past its last change (the
+ * scenario asked for that long), else a little after the last change, so the final state shows as a stretch.
+ */
 export function axisEnd(result: SimulationResult): number {
   const last = lastChangeTime(result);
+  if (result.horizon !== undefined && result.horizon > last + EPSILON) return result.horizon;
   return Math.max(10, Math.ceil(last + Math.max(5, last * 0.08)));
 }
 

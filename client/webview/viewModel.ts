@@ -1,6 +1,9 @@
 // Everything the page derives from one simulation result, computed once per
 // result; moving the playhead only looks things up in it.
 import { groupEvents, type EventRow } from './eventRows';
+import { buildDeploymentLanes, type DeploymentLanes } from './deployment';
+import { buildJobLanes, type JobLane } from './jobs';
+import { buildServiceLanes, type ServiceLane } from './services';
 import { buildPodLanes, type PodLanes } from './lanes';
 import { groupPodsByReplicaSet, type PodGroup } from './replicaSets';
 import { SegmentBuilder, type Segment } from './segments';
@@ -23,9 +26,12 @@ export interface ViewModel {
   end: number;
   changes: number[];
   pods: PodLanes[];
-  /** Pods by ReplicaSet, for workloads whose frames list ReplicaSets. */
+  /** Pods by ReplicaSet for workloads whose frames list ReplicaSets; all pods in one group for other workloads. */
   groups: PodGroup[] | undefined;
   replicaSetLanes: ReplicaSetLane[];
+  jobLanes: JobLane[];
+  deployment: DeploymentLanes | undefined;
+  serviceLanes: ServiceLane[];
   eventRows: EventRow[];
   containers: ContainerInfo[];
 }
@@ -67,17 +73,26 @@ function containerInfos(pods: readonly PodLanes[]): ContainerInfo[] {
   return [...seen].map(([name, role]) => ({ name, role }));
 }
 
+function podGroups(result: SimulationResult, pods: PodLanes[]): PodGroup[] | undefined {
+  if (result.frames.some((f) => (f.replicaSets?.length ?? 0) > 0)) return groupPodsByReplicaSet(pods, result.frames);
+  const { kind, name } = result.resource;
+  if (kind === 'Pod' || pods.length === 0) return undefined;
+  return [{ title: `Pods of ${kind.toLowerCase()}/${name}`, pods }];
+}
+
 export function buildViewModel(result: SimulationResult): ViewModel {
   const end = axisEnd(result);
-  const pods = buildPodLanes(result.frames, end);
-  const hasReplicaSets = result.frames.some((f) => (f.replicaSets?.length ?? 0) > 0);
+  const pods = buildPodLanes(result.frames, end, result.events);
   return {
     result,
     end,
     changes: changeTimes(result),
     pods,
-    groups: hasReplicaSets ? groupPodsByReplicaSet(pods, result.frames) : undefined,
+    groups: podGroups(result, pods),
     replicaSetLanes: buildReplicaSetLanes(result.frames, end),
+    jobLanes: buildJobLanes(result.frames, end),
+    deployment: buildDeploymentLanes(result.frames, end),
+    serviceLanes: buildServiceLanes(result.frames, end),
     eventRows: groupEvents(result.events),
     containers: containerInfos(pods),
   };

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { HostMessage, PanelState, ResourceChoice } from '../../webview/protocol';
 import { readSimulationResult } from '../../webview/readSimulationResult';
+import type { SourceRange } from '../../webview/simulationResult';
 import type { Scenario } from '../../webview/scenario';
 import { Debouncer } from './debouncer';
 import { chooseResource, readDocumentResources, type DocumentResource } from './documentResources';
@@ -136,6 +137,9 @@ export class PreviewPanel implements vscode.Disposable {
         this.scenarios.set(scenarioKey(this.uri, this.shown), message.scenario);
         void this.refresh();
         return;
+      case 'reveal':
+        void this.revealRange(message.range);
+        return;
       case 'selectResource':
         if (!this.resources.some((r) => r.index === message.index && r.simulatable)) return;
         this.requested = message.index;
@@ -209,6 +213,19 @@ export class PreviewPanel implements vscode.Disposable {
       .filter((r) => r.simulatable)
       .map((r) => ({ index: r.index, kind: r.kind, name: r.name }));
     void this.post({ type: 'show', state, result, resources, documentName: baseName(uri) });
+  }
+
+  /** Shows a place of the previewed document in an editor beside the panel, selected. */
+  private async revealRange(range: SourceRange): Promise<void> {
+    if (!this.uri) return;
+    const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+    try {
+      const document = await this.openDocument(this.uri);
+      const shown = vscode.window.visibleTextEditors.find((e) => e.document === document);
+      await vscode.window.showTextDocument(document, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One, selection, preserveFocus: false });
+    } catch {
+      // The document went away: nothing to show.
+    }
   }
 
   private async openDocument(uri: vscode.Uri): Promise<vscode.TextDocument> {

@@ -1,6 +1,7 @@
 // Everything that comes from the webview is checked here before the host uses it:
 // a page showing manifest text is not trusted to send well-formed messages.
 import type { PanelState, WebviewMessage } from '../../webview/protocol';
+import type { SourceRange } from '../../webview/simulationResult';
 import { readScenario } from '../../webview/scenario';
 
 const MAX_URI = 8_192;
@@ -14,6 +15,22 @@ function readResourceIndex(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_RESOURCE_INDEX ? value : undefined;
 }
 
+const MAX_LINE = 10_000_000;
+
+function readPosition(value: unknown): { line: number; character: number } | undefined {
+  if (!isRecord(value)) return undefined;
+  const { line, character } = value;
+  const ok = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_LINE;
+  return ok(line) && ok(character) ? { line, character } : undefined;
+}
+
+function readRange(value: unknown): SourceRange | undefined {
+  if (!isRecord(value)) return undefined;
+  const start = readPosition(value.start);
+  const end = readPosition(value.end);
+  return start && end ? { start, end } : undefined;
+}
+
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
   if (!isRecord(value)) return undefined;
   switch (value.type) {
@@ -21,6 +38,10 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return { type: 'ready' };
     case 'scenario':
       return isRecord(value.scenario) ? { type: 'scenario', scenario: readScenario(value.scenario) } : undefined;
+    case 'reveal': {
+      const range = readRange(value.range);
+      return range ? { type: 'reveal', range } : undefined;
+    }
     case 'selectResource': {
       const index = readResourceIndex(value.index);
       return index === undefined ? undefined : { type: 'selectResource', index };

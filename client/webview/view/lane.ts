@@ -3,6 +3,7 @@
 import { formatClock } from '../format';
 import { h, placeOnAxis, setText, type Child } from '../dom';
 import { segmentAt, type Segment } from '../segments';
+import { labelForms, setLabelForms } from './fitLabels';
 
 export interface Lane {
   element: HTMLElement;
@@ -17,7 +18,10 @@ export function segmentTitle(segment: Segment): string {
 export function buildTrack(segments: readonly Segment[], end: number): HTMLElement {
   const track = h('div', { className: 'track', attrs: { 'aria-hidden': 'true' } });
   for (const segment of segments) {
-    const element = h('div', { className: `segment tone-${segment.tone}`, attrs: { title: segmentTitle(segment) } }, h('span', { className: 'segment-label' }, segment.label));
+    // The label is drawn by fitLabels once the track has a width: whole, shorter, or none.
+    const label = h('span', { className: 'segment-label' });
+    setLabelForms(label, labelForms(segment.label));
+    const element = h('div', { className: `segment tone-${segment.tone}`, attrs: { title: segmentTitle(segment) } }, label);
     placeOnAxis(element, segment.from, segment.to, end);
     track.appendChild(element);
   }

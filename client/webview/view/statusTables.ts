@@ -3,6 +3,7 @@ import { clear, h } from '../dom';
 import { formatAge } from '../format';
 import type { PodLanes } from '../lanes';
 import { podDisplayStatus, podReadyColumn, podRestarts } from '../podStatus';
+import { conditionText, jobStatus, podsStatuses } from '../jobs';
 import type { SimulationFrame } from '../simulationResult';
 
 function table(id: string, caption: string, columns: readonly string[], body: HTMLTableSectionElement): HTMLTableElement {
@@ -56,6 +57,27 @@ export class ReplicaSetsTable {
     if (key === this.key) return;
     this.key = key;
     clear(this.body);
+    for (const cells of rows) this.body.appendChild(h('tr', {}, ...cells.map((c, i) => (i === 0 ? h('th', { attrs: { scope: 'row' } }, c) : h('td', {}, c)))));
+  }
+}
+
+/** Each Job at the playhead: the STATUS of `kubectl get jobs`, the Pods Statuses of `kubectl describe job`, its conditions. */
+export class JobsTable {
+  readonly element: HTMLElement;
+  private readonly body = h('tbody', {});
+  private key = '';
+
+  constructor() {
+    this.element = h('div', { className: 'status-table' }, table('jobs', 'Job status (kubectl get jobs, kubectl describe job)', ['NAME', 'STATUS', 'PODS STATUSES', 'CONDITIONS'], this.body));
+  }
+
+  update(frame: SimulationFrame | undefined): void {
+    const rows = (frame?.jobs ?? []).map((job) => [job.name, jobStatus(job), podsStatuses(job), job.conditions.map(conditionText).join('; ') || '—']);
+    const key = JSON.stringify(rows);
+    if (key === this.key) return;
+    this.key = key;
+    clear(this.body);
+    if (rows.length === 0) this.body.appendChild(h('tr', {}, h('td', { attrs: { colspan: 4 } }, 'No Job at this time.')));
     for (const cells of rows) this.body.appendChild(h('tr', {}, ...cells.map((c, i) => (i === 0 ? h('th', { attrs: { scope: 'row' } }, c) : h('td', {}, c)))));
   }
 }

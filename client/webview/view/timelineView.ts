@@ -2,31 +2,26 @@
 // selected pod's status, phase, conditions and containers, and the playhead.
 import { h, placeOnAxis } from '../dom';
 import { axisTicks, formatClock } from '../format';
-import type { PodLanes } from '../lanes';
 import type { SimulatedEvent } from '../simulationResult';
 import { EPSILON } from '../timeline';
 import type { ViewModel } from '../viewModel';
-import { buildLane, type Lane } from './lane';
+import { fitLabels } from './fitLabels';
+import { type Lane } from './lane';
+import { deploymentBlock, jobBlocks, podDetailBlock, podListBlocks, replicaSetBlock, serviceBlocks, type LaneBlock } from './laneGroups';
 
-const POD_ABSENT = { before: 'not created yet', after: 'deleted' };
-
-export function podButtonId(podIndex: number): string {
-  return `pod-${podIndex}`;
-}
+export { podButtonId } from './laneGroups';
 
 export interface TimelineCallbacks {
   seek(time: number): void;
   selectPod(name: string): void;
-}
-
-function groupHeading(text: string): HTMLElement {
-  return h('h3', { className: 'lane-group-heading' }, text);
+  /** The condition rows were shown or hidden. */
+  toggleConditions(open: boolean): void;
 }
 
 function axisRow(end: number): HTMLElement {
   const track = h('div', { className: 'track axis-track', attrs: { 'aria-hidden': 'true' } });
   for (const tick of axisTicks(end)) {
-    const mark = h('span', { className: 'tick' }, formatClock(tick));
+    const mark = h('span', { className: 'tick' }, h('span', { className: 'tick-label' }, formatClock(tick)));
     placeOnAxis(mark, tick, tick, end);
     track.appendChild(mark);
   }
@@ -47,20 +42,6 @@ function eventMarkers(events: readonly SimulatedEvent[], end: number): HTMLEleme
     track.appendChild(marker);
   }
   return h('div', { className: 'lane markers' }, h('div', { className: 'lane-label' }, h('span', { className: 'lane-title' }, 'Events')), track);
-}
-
-function podDetailLanes(pod: PodLanes, end: number): Lane[] {
-  const lanes: Lane[] = [
-    buildLane({ name: 'Status', segments: pod.status, end, className: 'pod-status', absent: POD_ABSENT }),
-    buildLane({ name: 'Phase', segments: pod.phase, end, className: 'pod-phase' }),
-  ];
-  for (const condition of pod.conditions) {
-    lanes.push(buildLane({ name: condition.name, segments: condition.segments, end, className: 'condition' }));
-  }
-  for (const container of pod.containers) {
-    lanes.push(buildLane({ name: container.name, badge: container.role, segments: container.segments, end, className: 'container' }));
-  }
-  return lanes;
 }
 
 const LEGEND: readonly [string, string][] = [
@@ -86,45 +67,36 @@ export class TimelineView {
   private readonly lanes: Lane[] = [];
   private readonly playhead: HTMLElement;
 
+  private readonly body: HTMLElement;
+  private readonly resize: ResizeObserver;
+  private fitRequest: number | undefined;
+
   constructor(
     private readonly model: ViewModel,
     selectedPod: string | undefined,
+    conditionsOpen: boolean,
     callbacks: TimelineCallbacks,
   ) {
     const { end } = model;
     const body = h('div', { className: 'lanes' }, axisRow(end), eventMarkers(model.result.events, end));
     const selected = model.pods.find((p) => p.name === selectedPod) ?? model.pods[0];
 
-    if (model.groups) {
-      if (model.replicaSetLanes.length > 0) {
-        body.appendChild(groupHeading('ReplicaSets'));
-        const newest = Math.max(...model.replicaSetLanes.map((l) => l.revision));
-        for (const rs of model.replicaSetLanes) {
-          const age = rs.revision === newest ? 'new' : 'old';
-          const name = `${rs.name ?? 'ReplicaSet'} · rev ${rs.revision} (${age})`;
-          const lane = buildLane({ name, segments: rs.segments, end, className: 'replicaset', absent: 'scaled to 0' });
-          this.lanes.push(lane);
-          body.appendChild(lane.element);
-        }
-      }
-      for (const group of model.groups) {
-        body.appendChild(groupHeading(`Pods of ${group.name ?? 'ReplicaSet'} (revision ${group.revision})`));
-        for (const pod of group.pods) {
-          const button = h('button', { id: podButtonId(model.pods.indexOf(pod)), className: 'pod-select', attrs: { type: 'button', 'aria-pressed': pod === selected ? 'true' : 'false', title: `Show the containers of ${pod.name}` } }, pod.name);
-          button.addEventListener('click', () => callbacks.selectPod(pod.name));
-          const lane = buildLane({ name: button, segments: pod.status, end, className: `pod${pod === selected ? ' selected' : ''}`, absent: POD_ABSENT });
-          this.lanes.push(lane);
-          body.appendChild(lane.element);
-        }
-      }
-    }
-
-    if (selected) {
-      body.appendChild(groupHeading(`Pod ${selected.name}`));
-      for (const lane of podDetailLanes(selected, end)) {
-        this.lanes.push(lane);
-        body.appendChild(lane.element);
-      }
+    const blocks: LaneBlock[] = [
+      ...jobBlocks(model),
+      deploymentBlock(model),
+      replicaSetBlock(model),
+      ...serviceBlocks(model),
+      ...podListBlocks(model, selected, callbacks.selectPod),
+      selected
+        ? podDetailBlock(selected, end, conditionsOpen, (open) => {
+            callbacks.toggleConditions(open);
+            this.fit();
+          })
+        : { lanes: [], elements: [] },
+    ];
+    for (const block of blocks) {
+      this.lanes.push(...block.lanes);
+      body.append(...block.elements);
     }
 
     this.playhead = h('div', { className: 'playhead', attrs: { 'aria-hidden': 'true' } });
@@ -144,6 +116,27 @@ export class TimelineView {
       body,
       legend(),
     );
+    this.body = body;
+    this.resize = new ResizeObserver(() => this.fitSoon());
+    this.resize.observe(body);
+  }
+
+  /** Fits every label to its segment; call once the timeline is in the page. */
+  fit(): void {
+    fitLabels(this.body);
+  }
+
+  private fitSoon(): void {
+    if (this.fitRequest !== undefined) return;
+    this.fitRequest = requestAnimationFrame(() => {
+      this.fitRequest = undefined;
+      this.fit();
+    });
+  }
+
+  dispose(): void {
+    this.resize.disconnect();
+    if (this.fitRequest !== undefined) cancelAnimationFrame(this.fitRequest);
   }
 
   update(time: number): void {

@@ -11,8 +11,6 @@ import {
 } from './defaults';
 import { type EventLog, goDuration } from './events';
 import { fullReference } from '../k8s/image';
-import { imageSizeBytes } from './image';
-import { fnv32a } from './names';
 import { appContainersStarted, deriveConditions, derivePhase, kubectlStatus, type Conditions } from './phase';
 import { PROBE_LABEL, type ProbeWorker } from './probes';
 import type { PodSpecModel } from './spec';
@@ -458,8 +456,8 @@ export class PodSim {
       this.touch();
     } else {
       const took = goDuration(now - (op.pullStartedAt ?? now));
-      const size = imageSizeBytes(image, fnv32a);
-      this.emit(now, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${size} bytes.`);
+      // Without the `Image size: <n> bytes.` that recent kubelets add: the simulator knows no image's size.
+      this.emit(now, 'Normal', 'Pulled', `Successfully pulled image "${image}" in ${took} (${took} including waiting).`);
       this.startContainer(c, now);
     }
     this.beginNextOp(now);

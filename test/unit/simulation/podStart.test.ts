@@ -17,7 +17,7 @@ describe('simulation: a normal pod start', () => {
     assert.equal(result.events[0].source, 'default-scheduler');
     assert.match(result.events[0].message, /^Successfully assigned default\/web to node-\d$/);
     assert.equal(eventsOf(result, 'Pulling')[0].message, 'Pulling image "nginx:1.27"');
-    assert.match(eventsOf(result, 'Pulled')[0].message, /^Successfully pulled image "nginx:1\.27" in 7s \(7s including waiting\)\. Image size: \d+ bytes\.$/);
+    assert.match(eventsOf(result, 'Pulled')[0].message, /^Successfully pulled image "nginx:1\.27" in 7s \(7s including waiting\)\.$/);
     assert.equal(eventsOf(result, 'Created')[0].message, 'Created container: app');
     assert.equal(eventsOf(result, 'Started')[0].message, 'Started container app');
     assert.ok(result.events.every((e) => e.object === 'pod/web' && e.type === 'Normal'));

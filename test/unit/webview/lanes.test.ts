@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { buildPodLanes, containerLabel, containerTone } from '../../../client/webview/lanes';
+import { buildPodLanes } from '../../../client/webview/lanes';
+import { containerLabel, containerTone } from '../../../client/webview/states';
 import { segmentAt } from '../../../client/webview/segments';
-import { container, crashingPod, rolledDeployment } from './fixtures';
+import { container, crashingPod, deletedPod, rolledDeployment } from './fixtures';
 
 describe('webview lanes', () => {
   it('builds one container lane with merged segments, reasons and restarts', () => {
@@ -70,6 +71,44 @@ describe('webview lanes', () => {
     assert.equal(containerTone(container('a', 'init', 'terminated', { reason: 'Completed', exitCode: 0 })), 'completed');
     assert.equal(containerTone(container('a', 'app', 'terminated', { reason: 'OOMKilled', exitCode: 137 })), 'failed');
     assert.equal(containerLabel(container('a', 'app', 'terminated', { reason: 'OOMKilled', exitCode: 137, restartCount: 2 })), 'OOMKilled (exit 137) · 2 restarts');
+  });
+
+  it('shows a running container whose startup probe has not passed yet', () => {
+    const waiting = container('a', 'app', 'running', { started: false });
+    assert.equal(containerLabel(waiting), 'Running · startup probe pending');
+    assert.equal(containerLabel(container('a', 'app', 'running', { started: true })), 'Running');
+    const frames = [
+      { at: 0, pods: [{ name: 'p', phase: 'Running', conditions: {}, containers: [waiting] }] },
+      { at: 25, pods: [{ name: 'p', phase: 'Running', conditions: {}, containers: [container('a', 'app', 'running', { started: true, ready: true })] }] },
+    ];
+    const [pod] = buildPodLanes(frames, 40);
+    assert.deepEqual(pod.containers[0].segments.map((s) => [s.from, s.to, s.label]), [
+      [0, 25, 'Running · startup probe pending'],
+      [25, 40, 'Running · ready'],
+    ]);
+  });
+
+  it('shows a container as stopping from its Killing event until it exits (the grace period)', () => {
+    const result = deletedPod();
+    const [pod] = buildPodLanes(result.frames, 60, result.events);
+    assert.deepEqual(
+      pod.containers[0].segments.map((s) => [s.from, s.to, s.tone, s.label]),
+      [
+        [0, 10, 'ready', 'Running · ready'],
+        [10, 25, 'terminating', 'Stopping'],
+        [25, 26, 'failed', 'Error (exit 143)'],
+      ],
+    );
+    assert.match(pod.containers[0].segments[1].detail, /Stopping container app/);
+  });
+
+  it('sums up the conditions in one lane: which are not True', () => {
+    const [pod] = buildPodLanes(crashingPod().frames, 40);
+    assert.deepEqual(pod.conditionSummary.map((s) => [s.from, s.to, s.tone, s.label]), [
+      [0, 6, 'false', 'not True: ContainersReady, Ready'],
+      [6, 20, 'true', 'all 4 True'],
+      [20, 40, 'false', 'not True: ContainersReady, Ready'],
+    ]);
   });
 
   it('finds the segment under the playhead', () => {

@@ -3,32 +3,11 @@
 // under the exact page shell and Content-Security-Policy the extension serves:
 // hostile manifest strings render as text and run nothing, and the controls work.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import { previewHtml } from '../../../client/src/preview/html';
-import { createNonce } from '../../../client/src/preview/nonce';
-import type { HostMessage } from '../../../client/webview/protocol';
 import type { SimulationResult } from '../../../client/webview/simulationResult';
 import { launchChromium } from '../../../scripts/chromium.mjs';
-import { container, crashingPod, pod, rolledDeployment } from './fixtures';
-
-const root = join(import.meta.dirname, '../../..');
-
-// What VS Code gives a webview, and a record of anything the CSP had to block. Kept as source text:
-// a function would be rewritten by the test's TypeScript loader with helpers the page does not have.
-const WEBVIEW_HOST_STUB = `
-  window.__sent = [];
-  window.__violations = [];
-  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
-  window.acquireVsCodeApi = () => ({
-    postMessage: (m) => window.__sent.push(m),
-    getState: () => window.__state,
-    setState: (s) => { window.__state = s; },
-  });
-`;
-const ORIGIN = 'https://webview.test';
+import { container, crashingPod, failingJob, pod, rolledDeployment } from './fixtures';
+import { bundleWebview, openPanelPage, post as postTo, seek as seekTo, sent as sentBy, show as showOn } from './pageHarness';
 
 /** Strings a hostile manifest could carry; each would set window.__pwned if it ever ran. */
 const PAYLOADS = [
@@ -62,8 +41,7 @@ describe('webview page in Chromium', function () {
   let page: Page;
 
   before(async () => {
-    const bundle = await esbuild.build({ entryPoints: [join(root, 'client/webview/main.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2022' });
-    script = bundle.outputFiles[0].text;
+    script = await bundleWebview();
     browser = await launchChromium();
   });
 
@@ -72,34 +50,16 @@ describe('webview page in Chromium', function () {
   });
 
   beforeEach(async () => {
-    page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    const nonce = createNonce();
-    const html = previewHtml({ cspSource: ORIGIN, nonce, scriptUri: `${ORIGIN}/dist/webview.js`, styleUri: `${ORIGIN}/media/preview.css` });
-    await page.route(`${ORIGIN}/**`, (route) => {
-      const url = new URL(route.request().url());
-      if (url.pathname === '/') return route.fulfill({ contentType: 'text/html', body: html });
-      if (url.pathname === '/dist/webview.js') return route.fulfill({ contentType: 'text/javascript', body: script });
-      if (url.pathname === '/media/preview.css') return route.fulfill({ contentType: 'text/css', body: readFileSync(join(root, 'media/preview.css'), 'utf8') });
-      return route.fulfill({ status: 404, body: '' });
-    });
-    await page.addInitScript({ content: WEBVIEW_HOST_STUB });
-    await page.goto(`${ORIGIN}/`);
+    page = await openPanelPage(browser, script);
   });
 
   afterEach(async () => {
     await page?.close();
   });
 
-  async function post(message: HostMessage): Promise<void> {
-    await page.evaluate((m) => window.postMessage(m, '*'), message);
-  }
-
-  async function show(result: SimulationResult, extra: Partial<Extract<HostMessage, { type: 'show' }>> = {}): Promise<void> {
-    await post({ type: 'show', state: { uri: 'file:///w/a.yaml', resourceIndex: 0, scenario: {} }, result, resources: [], documentName: 'a.yaml', ...extra });
-    await page.locator('#events').waitFor();
-  }
-
-  const sent = (): Promise<unknown[]> => page.evaluate(() => (window as unknown as { __sent: unknown[] }).__sent);
+  const post = (message: Parameters<typeof postTo>[1]) => postTo(page, message);
+  const show = (result: SimulationResult, extra?: Parameters<typeof showOn>[2]) => showOn(page, result, extra);
+  const sent = () => sentBy(page);
 
   it('says ready, and shows the empty state with what to open', async () => {
     assert.deepEqual(await sent(), [{ type: 'ready' }]);
@@ -122,13 +82,15 @@ describe('webview page in Chromium', function () {
         scripts: document.scripts.length,
         injected: document.querySelectorAll('#app img, #app script, #app svg:not(.icon), #app a, #app iframe').length,
         text: document.body.innerText,
+        // A label too long for its segment is left out of the segment but stays in its tooltip.
+        titles: [...document.querySelectorAll('[title]')].map((el) => el.getAttribute('title')).join('\n'),
       };
     });
     assert.equal(state.pwned, null, 'a payload ran');
     assert.deepEqual(state.violations, [], 'nothing even tried to run');
     assert.equal(state.scripts, 1);
     assert.equal(state.injected, 0);
-    for (const payload of PAYLOADS) assert.ok(state.text.includes(payload), `${payload} not shown as text`);
+    for (const payload of PAYLOADS) assert.ok(state.text.includes(payload) || state.titles.includes(payload), `${payload} not shown as text`);
   });
 
   it('shows a kubectl-style events table that follows the playhead', async () => {
@@ -166,12 +128,7 @@ describe('webview page in Chromium', function () {
   it('draws a lane per container with reasons and restart counts, and every control has a label', async () => {
     await show(crashingPod());
     await page.locator('#restart').click();
-    const seek = async (t: number) => page.locator('#time').evaluate((el, value) => {
-      const input = el as HTMLInputElement;
-      input.value = String(value);
-      input.dispatchEvent(new Event('input'));
-    }, t);
-    await seek(25);
+    await seekTo(page, 25);
     const lane = page.locator('.lane.container');
     assert.equal(await lane.count(), 1);
     assert.match(await lane.innerText(), /app\s+app\s+CrashLoopBackOff · 1 restart/);
@@ -209,5 +166,19 @@ describe('webview page in Chromium', function () {
     await page.getByRole('button', { name: 'web-bbb-1' }).click();
     assert.equal(await page.locator('.lane-group-heading').last().innerText(), 'Pod web-bbb-1');
     assert.equal(await page.getByRole('button', { name: 'web-bbb-1' }).getAttribute('aria-pressed'), 'true');
+  });
+
+  it('shows a failing Job: its status and conditions over time, every pod it made, and its status at the playhead', async () => {
+    await show(failingJob());
+    assert.deepEqual(await page.locator('.lane-group-heading').allInnerTexts(), ['Job pi', 'Pods of job/pi', 'Pod pi-aaaaa']);
+    assert.equal(await page.locator('.lane.job-status .lane-now').innerText(), 'Failed · 0 active · 0 succeeded · 3 failed');
+    assert.equal(await page.locator('.lane.job-conditions .lane-now').innerText(), 'FailureTarget, Failed');
+    const row = async () => (await page.locator('#jobs tbody tr').innerText()).split('\t').map((c) => c.trim());
+    assert.deepEqual(await row(), ['pi', 'Failed', '0 Active (0 Ready) / 0 Succeeded / 3 Failed', 'FailureTarget (BackoffLimitExceeded: Job has reached the specified backoff limit); Failed (BackoffLimitExceeded: Job has reached the specified backoff limit)']);
+    await seekTo(page, 16);
+    assert.deepEqual(await row(), ['pi', 'Running', '1 Active (0 Ready) / 0 Succeeded / 1 Failed', '—']);
+    assert.match(await page.locator('#status').innerText(), /job pi Running: 1 Active/);
+    await page.getByRole('button', { name: 'pi-ccccc' }).click();
+    assert.equal(await page.locator('.lane-group-heading').last().innerText(), 'Pod pi-ccccc');
   });
 });

@@ -8,6 +8,30 @@ describe('webview reading a simulation answer', () => {
     assert.deepEqual(readSimulationResult(JSON.parse(JSON.stringify(result))), result);
   });
 
+  it('keeps the horizon, event sources and Job status, and drops malformed Job parts', () => {
+    const result = readSimulationResult({
+      ...crashingPod(),
+      horizon: 120,
+      events: [{ at: 0, type: 'Normal', reason: 'SuccessfulCreate', object: 'job/pi', message: 'Created pod: pi-abcde', source: 'job-controller' }],
+      frames: [
+        {
+          at: 0,
+          pods: [],
+          jobs: [
+            { name: 'pi', active: 1, ready: 0, succeeded: 0, failed: 2, terminating: 0, conditions: [{ type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', at: 46 }, { type: 'Bogus', status: 'True' }] },
+            { active: 3 },
+          ],
+        },
+      ],
+    });
+    assert.ok(result);
+    assert.equal(result.horizon, 120);
+    assert.equal(result.events[0].source, 'job-controller');
+    assert.deepEqual(result.frames[0].jobs, [
+      { name: 'pi', active: 1, ready: 0, succeeded: 0, failed: 2, terminating: 0, conditions: [{ type: 'Failed', reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit', at: 46 }] },
+    ]);
+  });
+
   it('answers undefined for "nothing to simulate" and for non-results', () => {
     for (const answer of [null, undefined, 0, 'x', [], {}, { resource: { kind: 'Pod', name: 'a' }, events: [], frames: [] }, { resource: 'Pod', events: [], frames: [{ at: 0, pods: [] }] }]) {
       assert.equal(readSimulationResult(answer), undefined, JSON.stringify(answer));

@@ -11,6 +11,13 @@ describe('webview timeline', () => {
     assert.ok(axisEnd(result) <= 40);
   });
 
+  it('ends the axis at the horizon when the simulation ran past its last change ("Simulate for")', () => {
+    assert.equal(axisEnd({ ...result, horizon: 600 }), 600);
+    assert.equal(axisEnd({ ...result, horizon: 31 }), 31);
+    // A run that stopped because nothing changed any more ends where it went quiet: keep the margin.
+    assert.equal(axisEnd({ ...result, horizon: 30 }), axisEnd(result));
+  });
+
   it('finds the frame in force at a time', () => {
     assert.equal(frameAt(result.frames, 0)?.at, 0);
     assert.equal(frameAt(result.frames, 5.9)?.at, 5);

@@ -6,6 +6,8 @@ describe('preview host: messages from the webview', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });
     assert.deepEqual(parseWebviewMessage({ type: 'selectResource', index: 2 }), { type: 'selectResource', index: 2 });
     assert.deepEqual(parseWebviewMessage({ type: 'scenario', scenario: { deleteAt: 5, junk: 1 } }), { type: 'scenario', scenario: { deleteAt: 5 } });
+    const range = { start: { line: 12, character: 6 }, end: { line: 12, character: 14 } };
+    assert.deepEqual(parseWebviewMessage({ type: 'reveal', range: { ...range, extra: 'x' } }), { type: 'reveal', range });
   });
 
   it('rejects everything else', () => {
@@ -22,6 +24,10 @@ describe('preview host: messages from the webview', () => {
       { type: 'scenario' },
       { type: 'scenario', scenario: 'deleteAt=5' },
       { type: 'scenario', scenario: [1] },
+      { type: 'reveal' },
+      { type: 'reveal', range: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } } },
+      { type: 'reveal', range: { start: { line: 1.5, character: 0 }, end: { line: 2, character: 0 } } },
+      { type: 'reveal', range: { start: { line: '1', character: 0 }, end: { line: 2, character: 0 } } },
     ];
     for (const message of bad) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message));
   });
