@@ -5,7 +5,7 @@ import { ManifestStore } from '../analysis/store';
 import { WorkspaceService } from '../analysis/workspaceService';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../settings';
 import { serverCapabilities } from './capabilities';
-import type { FeatureContext } from './context';
+import { clientSupportOf, type ClientSupport, type FeatureContext } from './context';
 import { registerFeatures } from './featureHandlers';
 import { createPublisher } from './publish';
 
@@ -27,6 +27,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const documents = new TextDocuments(TextDocument);
   let settings = options.settings ?? DEFAULT_SETTINGS;
   let canPullConfiguration = false;
+  let client: ClientSupport = { snippetEdits: false };
   const log = logEachFailureOnce((message) => connection.console.error(message));
 
   const store: ManifestStore = new ManifestStore((uri) => ({
@@ -45,6 +46,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   connection.onInitialize((params) => {
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    client = clientSupportOf(params.capabilities);
     workspace.initialize(params);
     return serverCapabilities();
   });
@@ -86,7 +88,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const contextOf = (uri: unknown): FeatureContext | undefined => {
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!document) return undefined;
-    return { document, file: store.file(document), findings: () => store.findings(document), workspace: workspace.view(document.uri), settings, log };
+    return { document, file: store.file(document), findings: () => store.findings(document), workspace: workspace.view(document.uri), settings, log, client };
   };
   registerFeatures(connection, contextOf);
 

@@ -3,6 +3,7 @@ import duplicateName from './duplicate-name';
 import hostNamespace from './host-namespace';
 import hostPath from './host-path';
 import imageTag from './image-tag';
+import imageTagPlaceholder from './image-tag-placeholder';
 import invalidLabel from './invalid-label';
 import invalidName from './invalid-name';
 import invalidPort from './invalid-port';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   invalidIntOrPercent,
   requestsExceedLimits,
   imageTag,
+  imageTagPlaceholder,
   missingResources,
   missingReadinessProbe,
   missingLivenessProbe,

@@ -3,6 +3,7 @@ import type { Finding } from '../../findings/finding';
 import type { FeatureContext } from '../context';
 import { SOURCE } from './diagnostics';
 import { fixAllActions } from './fixAll';
+import { fixEdit } from './fixEdit';
 import { overlaps, sameRange, toRange } from './ranges';
 
 /** Quick fixes for the podlab diagnostics in the requested range, taken from the cached findings of this version. */
@@ -19,11 +20,7 @@ export function codeActions(context: FeatureContext, params: CodeActionParams): 
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.preferred,
-        edit: {
-          changes: {
-            [document.uri]: fix.edits.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText })),
-          },
-        },
+        edit: fixEdit(context, fix),
       });
     }
   }
