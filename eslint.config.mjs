@@ -50,14 +50,14 @@ function layerRules() {
   });
 }
 
-/** The extension and its webview talk to the server over the protocol only: no server internals. */
+/** The extension and its webview talk to the server over the protocol only: no server internals (the scenario knob table is protocol). */
 const clientBoundary = {
   files: ['client/**'],
   rules: {
     'no-restricted-imports': ['error', {
       patterns: [{
-        regex: '^\\.{1,2}/(?:.*/)?server/src/(?!simulation/types$)',
-        message: 'The client and the webview import nothing of the server but the shared protocol module.',
+        regex: '^\\.{1,2}/(?:.*/)?server/src/(?!simulation/(?:types|knobs)$)',
+        message: 'The client and the webview import nothing of the server but the shared protocol modules (simulation/types, simulation/knobs).',
       }],
     }],
   },

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RestartingErrorHandler } from './errorHandler';
-import { registerPreview } from './preview';
+import { OPEN_PREVIEW_COMMAND, registerPreview } from './preview';
 import { trackManifestContext } from './manifestContext';
 import { registerTemplateCommands } from './templates/registerTemplateCommands';
 
@@ -21,6 +21,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { configurationSection: 'podlab', fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
     outputChannelName: 'Podlab',
+    // The server sends code lenses only with commands the client names as its own.
+    initializationOptions: { commands: [OPEN_PREVIEW_COMMAND] },
     errorHandler: new RestartingErrorHandler(),
   };
   client = new LanguageClient('podlab', 'Podlab', serverOptions, clientOptions);

@@ -9,6 +9,8 @@ export interface Settings {
   kubernetesVersion: string;
   /** Documents larger than this many characters get syntax checks only. */
   maxFileSize: number;
+  /** Globs, relative to each workspace folder, of files and folders the workspace scan skips. */
+  exclude?: string[];
 }
 
 /**
@@ -19,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   kubernetesVersion: '1.34',
   maxFileSize: 5_000_000,
+  exclude: [],
 };
 
 const LEVELS = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
@@ -35,5 +38,12 @@ export function readSettings(raw: unknown): Settings {
   const version = typeof section.kubernetesVersion === 'string' && /^\d+\.\d+$/.test(section.kubernetesVersion)
     ? section.kubernetesVersion : DEFAULT_SETTINGS.kubernetesVersion;
   const maxFileSize = typeof section.maxFileSize === 'number' && section.maxFileSize > 0 ? section.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
-  return { rules, kubernetesVersion: version, maxFileSize };
+  return { rules, kubernetesVersion: version, maxFileSize, exclude: globsOf(section.exclude) };
+}
+
+/** `["dist/**"]`, or VS Code's `files.exclude` shape `{ "dist/**": true }`. */
+function globsOf(raw: unknown): string[] {
+  if (Array.isArray(raw)) return raw.filter((glob): glob is string => typeof glob === 'string' && glob.trim() !== '');
+  if (raw && typeof raw === 'object') return Object.entries(raw).filter(([glob, on]) => on === true && glob.trim() !== '').map(([glob]) => glob);
+  return [];
 }

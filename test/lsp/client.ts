@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, Hover, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, Hover, InitializeResult, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 export const SERVER_PATH = path.resolve(__dirname, '../../dist/server.js');
 
@@ -15,8 +15,23 @@ export interface StartOptions {
   /** The server's command line; the built Podlab server by default. */
   command?: string[];
   settings?: Record<string, unknown>;
+  /** What the client sends in `initialize`; by default what the VS Code client sends (its commands included). */
   initializationOptions?: unknown;
+  /** The client's capabilities; by default those of VS Code that the server reads. */
+  capabilities?: ClientCapabilities;
 }
+
+/** The capabilities of VS Code's client that the server reads. */
+export const VSCODE_CAPABILITIES: ClientCapabilities = {
+  workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+  textDocument: {
+    publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
+    completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+  },
+  window: { workDoneProgress: true },
+};
 
 export class LspClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
@@ -24,6 +39,8 @@ export class LspClient {
   private readonly versions = new Map<string, number>();
   private readonly waiters: Array<() => void> = [];
   stderr = '';
+  /** What the server answered to `initialize`. */
+  initializeResult?: InitializeResult;
 
   private readonly closed: Promise<void>;
 
@@ -55,21 +72,12 @@ export class LspClient {
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.listen();
     const folders = options.workspaceFolders ?? [];
-    await connection.sendRequest('initialize', {
+    client.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: folders[0] ? pathToFileURL(folders[0]).href : null,
       workspaceFolders: folders.map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) })),
-      capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
-        textDocument: {
-          publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },
-          hover: { contentFormat: ['markdown', 'plaintext'] },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } },
-          completion: { completionItem: { snippetSupport: true } },
-        },
-        window: { workDoneProgress: true },
-      },
-      initializationOptions: options.initializationOptions,
+      capabilities: options.capabilities ?? VSCODE_CAPABILITIES,
+      initializationOptions: 'initializationOptions' in options ? options.initializationOptions : { commands: ['podlab.openPreview'] },
     });
     await connection.sendNotification('initialized', {});
     return client;

@@ -6,7 +6,7 @@
 import { PassThrough } from 'node:stream';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import type { ClientCapabilities, Diagnostic, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, InitializeResult, Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { createServer, type PodlabServer } from '../../server/src/lsp/createServer';
 
 /** `text` with its one `|` removed, and the position the `|` marked. */
@@ -41,6 +41,10 @@ export class InProcessClient {
   private readonly waiters: Array<() => void> = [];
   readonly notifications: Array<{ method: string; params: unknown }> = [];
   readonly log: string[] = [];
+  /** The methods the server registered dynamically (client/registerCapability). */
+  readonly registrations: string[] = [];
+  /** What the server answered to `initialize`. */
+  initializeResult?: InitializeResult;
 
   private constructor(readonly connection: MessageConnection, readonly server: PodlabServer, private readonly dispose: () => void) {}
 
@@ -64,9 +68,12 @@ export class InProcessClient {
     });
     connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
       params.items.map((item) => (item.section === 'podlab' ? options.settings ?? {} : null)));
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string }> }) => {
+      client.registrations.push(...params.registrations.map((registration) => registration.method));
+      return null;
+    });
     connection.listen();
-    await connection.sendRequest('initialize', {
+    client.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
       processId: null,
       rootUri: null,
       workspaceFolders: null,

@@ -42,6 +42,10 @@ export class WorkspaceService {
   private canRegisterWatcher = false;
   private canReportProgress = false;
   private canPullConfiguration = false;
+  private started = false;
+  private scans = 0;
+  /** The podlab.exclude setting the last scan used. */
+  private scannedExcludes = '[]';
 
   constructor(private readonly connection: Connection, private readonly options: WorkspaceServiceOptions) {}
 
@@ -62,17 +66,39 @@ export class WorkspaceService {
     if (this.canRegisterWatcher) {
       void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_GLOB }] });
     }
+    this.started = true;
+    await this.scan();
+  }
+
+  /**
+   * The settings changed: when their excludes did (a client that pushes its settings sends them after the first
+   * scan began), the folders are read again and what they now exclude leaves the index.
+   */
+  async settingsChanged(): Promise<void> {
+    if (this.started && JSON.stringify(this.options.settings().exclude ?? []) !== this.scannedExcludes) await this.scan();
+  }
+
+  /** Reads every workspace folder (never anything outside them); a later scan makes an earlier one stop. */
+  private async scan(): Promise<void> {
     if (this.folders.length === 0) return;
+    const generation = ++this.scans;
+    this.scannedExcludes = JSON.stringify(this.options.settings().exclude ?? []);
     await this.readExcludes();
     const started = performance.now();
     const progress = await this.createProgress();
     progress?.begin('Podlab: indexing manifests', 0, undefined, false);
     const files: string[] = [];
     for (const folder of this.folders) files.push(...await findManifestFiles(folder, { isExcluded: this.isExcluded, maxFileBytes: this.options.settings().maxFileSize }));
+    const kept = new Set(files.map((file) => URI.file(file).toString()));
+    for (const uri of this.index.diskFiles()) {
+      if (kept.has(uri)) continue;
+      this.index.crds.forget(uri);
+      this.index.deleteDiskFile(uri);
+    }
     let done = 0;
     let sliceStart = performance.now();
     let lastReport = 0;
-    for (let at = 0; at < files.length; at += READ_BATCH) {
+    for (let at = 0; at < files.length && generation === this.scans; at += READ_BATCH) {
       const batch = files.slice(at, at + READ_BATCH);
       const texts = await Promise.all(batch.map((file) => fs.readFile(file, 'utf8').catch(() => undefined)));
       for (let i = 0; i < batch.length; i++) {
@@ -91,9 +117,10 @@ export class WorkspaceService {
         lastReport = percentage;
       }
     }
+    progress?.done();
+    if (generation !== this.scans) return;
     this.index.complete = true;
     const milliseconds = Math.round(performance.now() - started);
-    progress?.done();
     this.options.log(`Indexed ${files.length} manifest files (${this.index.all().length} resources) in ${milliseconds} ms.`);
     void this.connection.sendNotification(INDEXED_NOTIFICATION, { files: files.length, resources: this.index.all().length, milliseconds });
     this.options.onChange();
@@ -146,13 +173,16 @@ export class WorkspaceService {
     return summarizeFile(uri, file);
   }
 
+  /** podlab.exclude (any client can give it), with VS Code's files.exclude and search.exclude where the client has them. */
   private async readExcludes(): Promise<void> {
+    const own = this.options.settings().exclude ?? [];
+    this.isExcluded = excludeMatcher(own);
     if (!this.canPullConfiguration) return;
     try {
       const [files, search] = await this.connection.workspace.getConfiguration([{ section: 'files.exclude' }, { section: 'search.exclude' }]) as unknown[];
-      this.isExcluded = excludeMatcher(files, search);
+      this.isExcluded = excludeMatcher(own, files, search);
     } catch (error) {
-      this.options.log(`Reading files.exclude failed; only node_modules and .git are skipped: ${String(error)}`);
+      this.options.log(`Reading files.exclude failed; only podlab.exclude, node_modules and .git are skipped: ${String(error)}`);
     }
   }
 

@@ -19,6 +19,9 @@ export const PROBE_DEFAULTS = {
 export type ProbeTiming = keyof typeof PROBE_DEFAULTS;
 
 export const DEFAULT_REPLICAS = 1;
+/** SetDefaults_Deployment (pkg/apis/apps/v1/defaults.go). */
+export const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
+export const DEFAULT_REVISION_HISTORY_LIMIT = 10;
 export const DEFAULT_NAMESPACE = 'default';
 
 export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';

@@ -1,8 +1,10 @@
 import { CodeActionKind, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver';
+import type { ClientSupport } from './clientSupport';
+import { PREVIEW_COMMAND } from './features/codeLens';
 import { FIX_ALL_KIND } from './features/fixAll';
 
-/** What the server answers to `initialize`. */
-export function serverCapabilities(): InitializeResult {
+/** What the server answers to `initialize`: code lenses only for a client that runs their command. */
+export function serverCapabilities(support: ClientSupport): InitializeResult {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -11,7 +13,7 @@ export function serverCapabilities(): InitializeResult {
       referencesProvider: true,
       documentSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
-      codeLensProvider: { resolveProvider: false },
+      ...(support.commands.has(PREVIEW_COMMAND) ? { codeLensProvider: { resolveProvider: false } } : {}),
       completionProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'podlab', version: '0.1.0' },

@@ -1,4 +1,3 @@
-import type { ClientCapabilities } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FailureLogger } from '../analysis/failureLog';
 import type { Finding } from '../findings/finding';
@@ -19,18 +18,6 @@ export interface FeatureContext {
   readonly settings: Settings;
   /** A part (a hover provider, a check) failed: its answer is lost, the others stay. */
   readonly log: FailureLogger;
-  /** What the client declared it can do (absent: the least, as for an unknown client). */
-  readonly client?: ClientSupport;
-}
-
-/** The client capabilities features adapt to. */
-export interface ClientSupport {
-  /** workspace.workspaceEdit.snippetEditSupport (LSP 3.18): edits may carry a snippet that selects a placeholder. */
-  snippetEdits: boolean;
-}
-
-export function clientSupportOf(capabilities: ClientCapabilities): ClientSupport {
-  return { snippetEdits: capabilities.workspace?.workspaceEdit?.snippetEditSupport === true };
 }
 
 /** A context for one document outside a running server (tests, the command line): nothing else in the workspace. */

@@ -5,7 +5,8 @@ import { ManifestStore } from '../analysis/store';
 import { WorkspaceService } from '../analysis/workspaceService';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../settings';
 import { serverCapabilities } from './capabilities';
-import { clientSupportOf, type ClientSupport, type FeatureContext } from './context';
+import { clientSupportOf, MINIMAL_SUPPORT, type ClientSupport } from './clientSupport';
+import type { FeatureContext } from './context';
 import { registerFeatures } from './featureHandlers';
 import { createPublisher } from './publish';
 
@@ -26,8 +27,7 @@ export interface PodlabServer {
 export function createServer(connection: Connection, options: ServerOptions = {}): PodlabServer {
   const documents = new TextDocuments(TextDocument);
   let settings = options.settings ?? DEFAULT_SETTINGS;
-  let canPullConfiguration = false;
-  let client: ClientSupport = { snippetEdits: false };
+  let support: ClientSupport = MINIMAL_SUPPORT;
   const log = logEachFailureOnce((message) => connection.console.error(message));
 
   const store: ManifestStore = new ManifestStore((uri) => ({
@@ -45,20 +45,19 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   });
 
   connection.onInitialize((params) => {
-    canPullConfiguration = !!params.capabilities.workspace?.configuration;
-    client = clientSupportOf(params.capabilities);
+    support = clientSupportOf(params);
     workspace.initialize(params);
-    return serverCapabilities();
+    return serverCapabilities(support);
   });
 
   connection.onInitialized(() => {
-    if (!canPullConfiguration) return void workspace.start();
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podlab' });
+    if (support.registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'podlab' });
+    if (!support.pullConfiguration) return void workspace.start();
     void refreshSettings().then(() => workspace.start());
   });
 
   async function refreshSettings(): Promise<void> {
-    if (canPullConfiguration) {
+    if (support.pullConfiguration) {
       try {
         settings = readSettings(await connection.workspace.getConfiguration('podlab'));
       } catch (error) {
@@ -67,10 +66,11 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     }
     store.invalidateFindings();
     documents.all().forEach(publisher.publish);
+    void workspace.settingsChanged();
   }
 
   connection.onDidChangeConfiguration((change) => {
-    if (!canPullConfiguration) settings = readSettings((change.settings as Record<string, unknown> | undefined)?.podlab);
+    if (!support.pullConfiguration) settings = readSettings((change.settings as Record<string, unknown> | undefined)?.podlab);
     void refreshSettings();
   });
 
@@ -88,9 +88,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const contextOf = (uri: unknown): FeatureContext | undefined => {
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!document) return undefined;
-    return { document, file: store.file(document), findings: () => store.findings(document), workspace: workspace.view(document.uri), settings, log, client };
+    return { document, file: store.file(document), findings: () => store.findings(document), workspace: workspace.view(document.uri), settings, log };
   };
-  registerFeatures(connection, contextOf);
+  registerFeatures(connection, contextOf, () => support);
 
   documents.listen(connection);
   connection.listen();

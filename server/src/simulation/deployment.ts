@@ -1,13 +1,14 @@
 // The Deployment controller: ReplicaSets per template revision, RollingUpdate
 // (pkg/controller/deployment/rolling.go) and Recreate (recreate.go).
-import { DEFAULT_REPLICAS } from '../k8s/defaults';
+import { DEFAULT_PROGRESS_DEADLINE_SECONDS, DEFAULT_REPLICAS, DEFAULT_REVISION_HISTORY_LIMIT } from '../k8s/defaults';
 import { isObject, numberAt, objectAt, stringAt, type Json } from './json';
 import { podTemplateHash } from './names';
 import type { PodSim } from './pod';
 import { ReplicaSetSim } from './replicaset';
+import { DeploymentStatus, type DeploymentCounts } from './deploymentStatus';
 import { resolveFenceposts, type Fenceposts } from '../k8s/rollout';
-import type { ReplicaSetFrame } from './types';
-import type { Controller, World } from './world';
+import type { DeploymentFrame, ReplicaSetFrame } from './types';
+import { TERMINATING_REPLICAS_SINCE, type Controller, type World } from './world';
 
 /** The template of the next revision: a new image for the first app container, or a restart annotation. */
 function nextTemplate(template: Json, image: string | undefined, at: number): Json {
@@ -34,6 +35,8 @@ export class DeploymentController implements Controller {
   private readonly fenceposts: Fenceposts;
   private readonly minReadySeconds: number;
   private readonly ref: string;
+  private readonly status: DeploymentStatus;
+  private readonly revisionHistoryLimit: number;
 
   constructor(private readonly world: World, private readonly name: string, resource: Json) {
     const spec = objectAt(resource, 'spec') ?? {};
@@ -46,6 +49,8 @@ export class DeploymentController implements Controller {
     this.fenceposts = resolveFenceposts(this.replicas, rolling?.maxSurge, rolling?.maxUnavailable) ?? resolveFenceposts(this.replicas, undefined, undefined)!;
     this.minReadySeconds = numberAt(spec, 'minReadySeconds') ?? 0;
     this.ref = `deployment/${name}`;
+    this.status = new DeploymentStatus(name, Math.floor(numberAt(spec, 'progressDeadlineSeconds') ?? DEFAULT_PROGRESS_DEADLINE_SECONDS));
+    this.revisionHistoryLimit = Math.floor(numberAt(spec, 'revisionHistoryLimit') ?? DEFAULT_REVISION_HISTORY_LIMIT);
   }
 
   private scaled(rs: ReplicaSetSim, to: number, now: number): void {
@@ -64,6 +69,7 @@ export class DeploymentController implements Controller {
     const hash = podTemplateHash(this.template);
     const rs = new ReplicaSetSim(this.world, `${this.name}-${hash}`, this.revision, this.template, replicas);
     this.replicaSets.push(rs);
+    this.status.newReplicaSetCreated(rs.name, now);
     if (replicas > 0) {
       this.world.events.add(now, 'Normal', 'ScalingReplicaSet', this.ref, `Scaled up replica set ${rs.name} from 0 to ${replicas}`, 'deployment-controller');
     }
@@ -166,7 +172,45 @@ export class DeploymentController implements Controller {
     }
     if (this.recreate ? this.syncRecreate(now) : this.syncRolling(now)) changed = true;
     for (const rs of this.replicaSets) if (rs.sync(now)) changed = true;
+    const counts = this.counts(now);
+    this.status.update(counts, this.newReplicaSet()?.name, now);
+    if (this.complete(counts) && this.cleanup()) changed = true;
     return changed;
+  }
+
+  private counts(now: number): DeploymentCounts {
+    let current = 0;
+    let ready = 0;
+    let available = 0;
+    let desiredTotal = 0;
+    for (const rs of this.replicaSets) {
+      const active = rs.active();
+      current += active.length;
+      ready += active.filter((pod) => pod.ready).length;
+      available += rs.available(now, this.minReadySeconds);
+      desiredTotal += rs.replicas;
+    }
+    const updated = this.newReplicaSet()?.active().length ?? 0;
+    const maxUnavailable = this.recreate ? 0 : this.fenceposts.unavailable;
+    const counts: DeploymentCounts = { replicas: this.replicas, current, updated, ready, available, desiredTotal, maxUnavailable };
+    if (this.world.minorVersion >= TERMINATING_REPLICAS_SINCE) {
+      counts.terminating = this.replicaSets.reduce((n, rs) => n + rs.pods.filter((pod) => !pod.gone && pod.terminating && !pod.terminal).length, 0);
+    }
+    return counts;
+  }
+
+  private complete(counts: DeploymentCounts): boolean {
+    return counts.updated === counts.replicas && counts.current === counts.replicas && counts.available === counts.replicas;
+  }
+
+  /** cleanupDeployment: old ReplicaSets scaled to 0 with no pods left, beyond revisionHistoryLimit, oldest first (no event). */
+  private cleanup(): boolean {
+    const idle = this.oldReplicaSets().filter((rs) => rs.replicas === 0 && rs.active().length === 0);
+    const excess = idle.length - this.revisionHistoryLimit;
+    if (excess <= 0) return false;
+    const doomed = new Set(idle.slice(0, excess));
+    this.replicaSets.splice(0, this.replicaSets.length, ...this.replicaSets.filter((rs) => !doomed.has(rs)));
+    return true;
   }
 
   nextWake(now: number): number {
@@ -174,7 +218,7 @@ export class DeploymentController implements Controller {
     const rolloutAt = this.world.scenario.rolloutAt;
     if (!this.rolledOut && rolloutAt !== undefined && rolloutAt > now) next = rolloutAt;
     for (const rs of this.replicaSets) next = Math.min(next, rs.nextWake(now, this.minReadySeconds));
-    return next;
+    return Math.min(next, this.status.nextWake(now));
   }
 
   livePods(): PodSim[] {
@@ -183,5 +227,9 @@ export class DeploymentController implements Controller {
 
   replicaSetFrames(now: number): ReplicaSetFrame[] {
     return this.replicaSets.map((rs) => rs.frame(now, this.minReadySeconds));
+  }
+
+  deploymentFrame(): DeploymentFrame | undefined {
+    return this.status.frame();
   }
 }

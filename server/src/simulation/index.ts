@@ -11,9 +11,12 @@ import { isObject, objectAt, stringAt, type Json } from './json';
 import { nameSuffix } from './names';
 import { horizonOf, mergeScenarios, readScenario, scenarioAnnotations } from './scenario';
 import { containerNamesOf } from './spec';
-import type { Scenario, SimulationInput, SimulationResult } from './types';
+import { refusalMessage, refusalsOf } from './refusal';
+import { castFor, Ensemble } from './cast';
+import { CronJobController } from './cronjob';
+import type { RefusalError, Scenario, SimulationInput, SimulationResult } from './types';
 import { slotControllerFor } from './workloads';
-import type { Controller, World } from './world';
+import { minorVersionOf, type Controller, type World } from './world';
 
 export { readScenario, scenarioAnnotations, scenarioFromAnnotations } from './scenario';
 export type * from './types';
@@ -57,6 +60,25 @@ function controllerFor(world: World, kind: string, name: string, resource: Json)
   return slotControllerFor(world, kind, name, resource);
 }
 
+/** The partners' controllers: same cluster, pods and clock; the scenario's rollout and deletion are the resource's own. */
+function partnerControllers(world: World, partners: Json[]): Controller[] {
+  const { rolloutAt: _rolloutAt, rolloutImage: _rolloutImage, deleteAt: _deleteAt, ...shared } = world.scenario;
+  const out: Controller[] = [];
+  for (const partner of partners) {
+    const kind = String(partner.kind);
+    const name = resourceName(objectAt(partner, 'metadata'), kind);
+    if (refusalsOf(kind, partner, world.minorVersion).length > 0) continue;
+    const controller = controllerFor({ ...world, scenario: shared, owner: `${kind.toLowerCase()}/${name}` }, kind, name, partner);
+    if (controller) out.push(controller);
+  }
+  return out;
+}
+
+function refusedResult(kind: string, name: string, errors: RefusalError[]): SimulationResult {
+  const result = emptyResult(kind, name, `Not simulated: the API server would refuse it. ${refusalMessage(kind, name, errors)}`);
+  return { ...result, refused: errors };
+}
+
 function run(input: SimulationInput, rawScenario: unknown): SimulationResult {
   const resource = isObject(input) && isObject(input.resource) ? input.resource : undefined;
   if (!resource) return emptyResult('', '', 'Nothing to simulate: the input is not a Kubernetes object.');
@@ -79,15 +101,23 @@ function run(input: SimulationInput, rawScenario: unknown): SimulationResult {
     pullSeconds: scenario.pullSeconds ?? PULL_SECONDS,
     pods: [],
     runs: new Map(),
+    minorVersion: minorVersionOf(input.kubernetesVersion),
   };
   const ref = `${kind.toLowerCase()}/${name}`;
   for (const problem of problems) world.events.add(0, 'Warning', 'InvalidScenario', ref, problem, 'podlab');
-  const controller = controllerFor(world, kind, name, resource);
-  if (!controller) return emptyResult(kind, name, `Nothing to simulate: a ${kind || 'resource without a kind'} makes no pods.`);
+  const refusals = refusalsOf(kind, resource, world.minorVersion);
+  if (refusals.length > 0) return refusedResult(kind, name, refusals);
+  const cast = castFor(resource, input.related?.services ?? [], input.related?.workloads ?? [], scenario);
+  if (cast.partners.length > 0) world.owner = ref;
+  const lead = controllerFor(world, kind, name, resource);
+  if (!lead) return emptyResult(kind, name, `Nothing to simulate: a ${kind || 'resource without a kind'} makes no pods.`);
+  const partners = partnerControllers(world, cast.partners);
+  const controller = partners.length > 0 ? new Ensemble(lead, partners) : lead;
   const claims = (input.related?.persistentVolumeClaims ?? []).filter(isObject);
   const { horizon, untilQuiet } = horizonOf(scenario);
-  const result = new Engine(world, controller, { horizon, untilQuiet, claims }).run();
-  return { resource: { kind, name }, events: world.events.events, frames: result.frames, horizon: result.horizon };
+  const result = new Engine(world, controller, { horizon, untilQuiet, claims, endpoints: cast.endpoints }).run();
+  const clock = lead instanceof CronJobController ? { clockStart: new Date(lead.epoch * 1000).toISOString() } : {};
+  return { resource: { kind, name }, events: world.events.events, frames: result.frames, horizon: result.horizon, ...clock };
 }
 
 /**

@@ -60,6 +60,7 @@ export class JobController implements Controller {
   private backoffUntil?: number;
   private failJob?: Finish;
   private status = { active: 0, ready: 0, succeeded: 0, failed: 0, terminating: 0 };
+  private frameCache?: JobFrame;
   /** The ttl-after-finished controller deleted the Job (foreground: its pods first). */
   private deleting = false;
   gone = false;
@@ -100,6 +101,13 @@ export class JobController implements Controller {
   delete(now: number): void {
     if (this.deleting) return;
     this.deleting = true;
+    for (const pod of this.pods) pod.markDeleted(now, pod.spec.terminationGracePeriodSeconds);
+  }
+
+  /** Background deletion (a CronJob's clean-up or Replace): the Job leaves at once, the garbage collector deletes its pods. */
+  deleteInBackground(now: number): void {
+    if (this.gone) return;
+    this.gone = true;
     for (const pod of this.pods) pod.markDeleted(now, pod.spec.terminationGracePeriodSeconds);
   }
 
@@ -176,7 +184,8 @@ export class JobController implements Controller {
   private createPods(count: number, now: number): void {
     for (let i = 0; i < count; i++) {
       const name = `${this.name}-${nameSuffix(`${this.name}/${this.created++}`)}`;
-      const pod = createPod(this.world, name, this.spec.podSpec, now);
+      const labels = { ...this.spec.podLabels, 'batch.kubernetes.io/job-name': this.name, 'job-name': this.name };
+      const pod = createPod(this.world, name, this.spec.podSpec, now, undefined, labels);
       if (!pod) return;
       this.pods.push(pod);
       this.emit(now, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`);
@@ -268,6 +277,7 @@ export class JobController implements Controller {
       terminating: this.terminatingPods().length,
     };
     this.signature = this.podSignature();
+    this.frameCache = undefined;
   }
 
   private dueAt(): number {
@@ -316,9 +326,11 @@ export class JobController implements Controller {
     return this.pods.filter((pod) => !pod.gone);
   }
 
+  /** The same object while the status is unchanged, so frames can be compared by identity. */
   jobFrame(): JobFrame | undefined {
     if (this.gone || this.startTime === undefined) return undefined;
-    return { name: this.name, ...this.status, conditions: this.conditions.map((c) => ({ ...c })) };
+    this.frameCache ??= { name: this.name, ...this.status, conditions: this.conditions.map((c) => ({ ...c })) };
+    return this.frameCache;
   }
 
   jobFrames(): JobFrame[] {

@@ -23,6 +23,8 @@ export interface JobSpecModel {
   /** TerminatingOrFailed, or Failed when a podFailurePolicy is set. */
   replaceTerminating: boolean;
   podSpec: Json;
+  /** The template's labels. */
+  podLabels: Record<string, string>;
   restartPolicy: string;
 }
 
@@ -64,6 +66,7 @@ export function readJobSpec(spec: Json | undefined): JobSpecModel {
     ...(rules ? { podFailurePolicy: rules } : {}),
     replaceTerminating: replacement ? replacement === 'TerminatingOrFailed' : !policy,
     podSpec,
+    podLabels: Object.fromEntries(Object.entries(objectAt(spec, 'template', 'metadata', 'labels') ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string')),
     restartPolicy: stringAt(podSpec, 'restartPolicy') ?? 'Always',
   };
 }

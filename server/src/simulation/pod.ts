@@ -11,7 +11,7 @@ import {
 } from './defaults';
 import { type EventLog, goDuration } from './events';
 import { fullReference } from '../k8s/image';
-import { appContainersStarted, deriveConditions, derivePhase, kubectlStatus, type Conditions } from './phase';
+import { deriveConditions, derivePhase, kubectlStatus, type Conditions, type ContainerView } from './phase';
 import { PROBE_LABEL, type ProbeWorker } from './probes';
 import type { PodSpecModel } from './spec';
 import type { ContainerScenario, PodFrame, PodPhase } from './types';
@@ -77,6 +77,12 @@ export class PodSim {
   /** When it left the API. */
   goneAt?: number;
 
+  /** metadata.labels (Services select pods by them). */
+  labels: Record<string, string> = {};
+  /** The pod spec as written (Services resolve named target ports in it). */
+  rawSpec: unknown;
+  /** `kind/name` of the workload that made it, shown when the simulation plays more than one. */
+  owner?: string;
   phase: PodPhase = 'Pending';
   conditions: Conditions = { PodScheduled: 'False' };
   /** Ready has been True since this time. */
@@ -325,7 +331,25 @@ export class PodSim {
     if (c.spec.role === 'sidecar') return true;
     const policy = this.spec.restartPolicy;
     if (c.spec.role === 'init') return policy !== 'Never' && (c.exitCode ?? c.last?.exitCode ?? 1) !== 0;
-    return policy === 'Always' || (policy === 'OnFailure' && (c.exitCode ?? c.last?.exitCode) !== 0);
+    const code = c.exitCode ?? c.last?.exitCode;
+    const own = c.spec.restartPolicy;
+    // ContainerShouldRestart: the first matching rule, else the container's policy, else the pod's.
+    if (own && code !== undefined && c.spec.restartRules?.some((rule) => rule.values.includes(code) === (rule.operator === 'In'))) return true;
+    const effective = own ?? policy;
+    return effective === 'Always' || (effective === 'OnFailure' && code !== 0);
+  }
+
+  /** appContainersStarted without building the views (this runs at every kubelet pass). */
+  private appsStarted(): boolean {
+    return this.containers.some((c) => c.spec.role === 'app' && (c.state !== 'waiting' || c.last !== undefined));
+  }
+
+  /** Container views for getPhase: a container its own policy restarts counts as running (ContainerRestartRules). */
+  private phaseViews(): ContainerView[] {
+    return this.containers.map((c) => {
+      const view = c.view();
+      return c.spec.restartPolicy && c.state !== 'running' && c.hasExited && this.shouldRestart(c) ? { ...view, state: 'running' } : view;
+    });
   }
 
   private sync(now: number): boolean {
@@ -336,8 +360,7 @@ export class PodSim {
       this.startKill(now, this.spec.terminationGracePeriodSeconds, false);
       return true;
     }
-    const views = this.containers.map((c) => c.view());
-    const appsStarted = appContainersStarted(views);
+    const appsStarted = this.appsStarted();
     if (appsStarted && apps.every((c) => c.state !== 'running' && !this.shouldRestart(c))) {
       this.startKill(now, this.spec.terminationGracePeriodSeconds, false);
       return true;
@@ -520,7 +543,7 @@ export class PodSim {
   private finishKill(killing: Killing, now: number): void {
     this.sandboxReady = false;
     if (!killing.deletion) return;
-    const initialized = appContainersStarted(this.containers.map((c) => c.view()));
+    const initialized = this.appsStarted();
     for (const c of this.containers) {
       if (c.spec.role !== 'app' || c.state === 'terminated' || !initialized) continue;
       c.wait('ContainerStatusUnknown');
@@ -539,7 +562,7 @@ export class PodSim {
     const views = this.containers.map((c) => c.view());
     if (this.node) {
       const terminal = this.killing !== undefined;
-      const phase = derivePhase(views, this.spec.restartPolicy, terminal);
+      const phase = derivePhase(terminal ? views : this.phaseViews(), this.spec.restartPolicy, terminal);
       if (!this.terminal) this.phase = phase;
     }
     const previousReady = this.ready;
@@ -602,6 +625,7 @@ export class PodSim {
     if (this.node) frame.node = this.node.name;
     if (this.revision !== undefined) frame.revision = this.revision;
     if (this.terminating) frame.terminating = true;
+    if (this.owner) frame.owner = this.owner;
     this.cachedFrame = frame;
     this.frameVersion = this.version;
     return frame;

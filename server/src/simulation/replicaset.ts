@@ -3,7 +3,7 @@
 import { nameSuffix } from './names';
 import type { PodSim } from './pod';
 import type { ReplicaSetFrame } from './types';
-import { createPod, type World } from './world';
+import { createPod, labelsOf, type World } from './world';
 
 const PHASE_RANK: Record<string, number> = { Pending: 0, Running: 2 };
 
@@ -48,7 +48,7 @@ export class ReplicaSetSim {
     let changed = false;
     for (let n = active.length; n < this.replicas; n++) {
       const name = `${this.name}-${nameSuffix(`${this.name}/${this.created++}`)}`;
-      const pod = createPod(this.world, name, this.template.spec, now, this.revision);
+      const pod = createPod(this.world, name, this.template.spec, now, this.revision, labelsOf(this.template.metadata));
       if (!pod) break;
       this.pods.push(pod);
       this.world.events.add(now, 'Normal', 'SuccessfulCreate', `replicaset/${this.name}`, `Created pod: ${name}`, 'replicaset-controller');

@@ -1,20 +1,8 @@
 // Scenario knobs: validation of what a request sends, and the same knobs read from annotations.
 import { MAX_DEFAULT_HORIZON, MAX_HORIZON } from './defaults';
 import { isObject, nonNegative, objectAt, type Json } from './json';
+import { CONTAINER_KNOBS, KNOB_EXPECTATIONS, SCENARIO_KNOBS, type KnobDescriptor, type KnobType } from './knobs';
 import type { ContainerScenario, Scenario } from './types';
-
-const CONTAINER_NUMBERS = [
-  'runSeconds', 'readyAfterSeconds', 'livenessFailsAfterSeconds', 'startedAfterSeconds',
-  'sigtermExitSeconds', 'preStopSeconds',
-] as const;
-const CONTAINER_CODES = ['exitCode', 'sigtermExitCode'] as const;
-const CONTAINER_FLAGS = ['pullFails', 'oomKilled'] as const;
-const CONTAINER_CODE_LISTS = ['exitCodes'] as const;
-const TOP_NUMBERS = ['horizon', 'pullSeconds', 'deleteAt', 'deleteGracePeriodSeconds', 'nodeLostAt', 'rolloutAt'] as const;
-const TOP_LISTS = ['cachedImages', 'unboundClaims'] as const;
-const TOP_OBJECTS = ['containers', 'rolloutContainers'] as const;
-const TOP_FIELDS = new Set<string>([...TOP_NUMBERS, ...TOP_LISTS, ...TOP_OBJECTS, 'rolloutImage']);
-const CONTAINER_FIELDS = new Set<string>([...CONTAINER_NUMBERS, ...CONTAINER_CODES, ...CONTAINER_FLAGS, ...CONTAINER_CODE_LISTS]);
 
 /** A scenario with only well-formed knobs, and one sentence per knob that was dropped or clamped. */
 export interface ReadScenario {
@@ -51,34 +39,52 @@ function stringList(value: unknown): string[] | undefined {
   return items.map((item) => item.trim()).filter(Boolean);
 }
 
+function image(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+/** `{app: web}` or `app=web,version=green`. */
+function labels(value: unknown): Record<string, string> | undefined {
+  if (isObject(value)) return Object.values(value).every((v) => typeof v === 'string') && Object.keys(value).length > 0 ? value as Record<string, string> : undefined;
+  if (typeof value !== 'string') return undefined;
+  const pairs = value.split(',').map((pair) => pair.trim()).filter(Boolean).map((pair) => pair.split('='));
+  if (pairs.length === 0 || pairs.some((pair) => pair.length !== 2 || !pair[0].trim())) return undefined;
+  return Object.fromEntries(pairs.map(([k, v]) => [k.trim(), v.trim()]));
+}
+
+/** An RFC 3339 time with a zone, kept as written. */
+function time(value: unknown): string | undefined {
+  return typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(value.trim()) && !Number.isNaN(Date.parse(value)) ? value.trim() : undefined;
+}
+
+const PARSERS: Record<Exclude<KnobType, 'containers'>, (value: unknown) => unknown> = {
+  seconds: nonNegative, exitCode, exitCodes: exitCodeList, flag, names: stringList, image, labels, time,
+};
+
+/** The value of one knob of that descriptor, or a problem sentence. */
+function readKnob(descriptor: KnobDescriptor, value: unknown, path: string): { value?: unknown; problem?: string } {
+  if (descriptor.type === 'containers') return {};
+  const parsed = PARSERS[descriptor.type](value);
+  return parsed === undefined ? { problem: `${path}: expected ${KNOB_EXPECTATIONS[descriptor.type]}, got ${shown(value)}; ignored.` } : { value: parsed };
+}
+
 function cleanContainer(raw: unknown, path: string, problems: string[]): ContainerScenario {
-  const out: ContainerScenario = {};
+  const out: Record<string, unknown> = {};
   if (!isObject(raw)) {
     problems.push(`${path}: expected an object of container knobs, got ${shown(raw)}; ignored.`);
     return out;
   }
   for (const [key, value] of Object.entries(raw)) {
-    if (!CONTAINER_FIELDS.has(key)) problems.push(`${path}.${key}: not a container knob; ignored.`);
+    const descriptor = (CONTAINER_KNOBS as Record<string, KnobDescriptor>)[key];
+    if (!descriptor) problems.push(`${path}.${key}: not a container knob; ignored.`);
     else if (value === undefined || value === null) continue;
-    else if ((CONTAINER_NUMBERS as readonly string[]).includes(key)) {
-      const n = nonNegative(value);
-      if (n === undefined) problems.push(`${path}.${key}: expected seconds (a number >= 0), got ${shown(value)}; ignored.`);
-      else out[key as typeof CONTAINER_NUMBERS[number]] = n;
-    } else if ((CONTAINER_CODES as readonly string[]).includes(key)) {
-      const n = exitCode(value);
-      if (n === undefined) problems.push(`${path}.${key}: expected an exit code (an integer 0-255), got ${shown(value)}; ignored.`);
-      else out[key as typeof CONTAINER_CODES[number]] = n;
-    } else if ((CONTAINER_CODE_LISTS as readonly string[]).includes(key)) {
-      const codes = exitCodeList(value);
-      if (codes === undefined) problems.push(`${path}.${key}: expected a non-empty list of exit codes (integers 0-255), got ${shown(value)}; ignored.`);
-      else out[key as typeof CONTAINER_CODE_LISTS[number]] = codes;
-    } else {
-      const b = flag(value);
-      if (b === undefined) problems.push(`${path}.${key}: expected true or false, got ${shown(value)}; ignored.`);
-      else out[key as typeof CONTAINER_FLAGS[number]] = b;
+    else {
+      const read = readKnob(descriptor, value, `${path}.${key}`);
+      if (read.problem) problems.push(read.problem);
+      else out[key] = read.value;
     }
   }
-  return out;
+  return out as ContainerScenario;
 }
 
 function cleanContainers(raw: unknown, path: string, problems: string[]): Record<string, ContainerScenario> | undefined {
@@ -93,39 +99,29 @@ function cleanContainers(raw: unknown, path: string, problems: string[]): Record
 
 /** Validates scenario input: keeps well-formed knobs, clamps the horizon, and says what it dropped and why. */
 export function readScenario(raw: unknown): ReadScenario {
-  const out: Scenario = {};
+  const out: Record<string, unknown> = {};
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { scenario: out, problems };
   if (!isObject(raw)) return { scenario: out, problems: [`scenario: expected an object, got ${shown(raw)}; ignored.`] };
-  for (const key of Object.keys(raw)) if (!TOP_FIELDS.has(key)) problems.push(`scenario.${key}: not a scenario knob; ignored.`);
-  for (const key of TOP_NUMBERS) {
+  for (const key of Object.keys(raw)) if (!(key in SCENARIO_KNOBS)) problems.push(`scenario.${key}: not a scenario knob; ignored.`);
+  for (const [key, descriptor] of Object.entries(SCENARIO_KNOBS) as [string, KnobDescriptor][]) {
     const value = raw[key];
     if (value === undefined || value === null) continue;
-    const n = nonNegative(value);
-    if (n === undefined) problems.push(`scenario.${key}: expected seconds (a number >= 0), got ${shown(value)}; ignored.`);
-    else out[key] = n;
+    if (descriptor.type === 'containers') {
+      const containers = cleanContainers(value, `scenario.${key}`, problems);
+      if (containers) out[key] = containers;
+      continue;
+    }
+    const read = readKnob(descriptor, value, `scenario.${key}`);
+    if (read.problem) problems.push(read.problem);
+    else out[key] = read.value;
   }
-  if (out.horizon !== undefined && out.horizon > MAX_HORIZON) {
-    problems.push(`scenario.horizon: ${out.horizon} s is beyond the engine's limit; clamped to ${MAX_HORIZON} s.`);
-    out.horizon = MAX_HORIZON;
+  const scenario = out as Scenario;
+  if (scenario.horizon !== undefined && scenario.horizon > MAX_HORIZON) {
+    problems.push(`scenario.horizon: ${scenario.horizon} s is beyond the engine's limit; clamped to ${MAX_HORIZON} s.`);
+    scenario.horizon = MAX_HORIZON;
   }
-  for (const key of TOP_LISTS) {
-    const value = raw[key];
-    if (value === undefined || value === null) continue;
-    const list = stringList(value);
-    if (list === undefined) problems.push(`scenario.${key}: expected a list of strings, got ${shown(value)}; ignored.`);
-    else out[key] = list;
-  }
-  if (raw.rolloutImage !== undefined && raw.rolloutImage !== null) {
-    if (typeof raw.rolloutImage === 'string' && raw.rolloutImage.trim()) out.rolloutImage = raw.rolloutImage.trim();
-    else problems.push(`scenario.rolloutImage: expected an image reference, got ${shown(raw.rolloutImage)}; ignored.`);
-  }
-  for (const key of TOP_OBJECTS) {
-    if (raw[key] === undefined || raw[key] === null) continue;
-    const containers = cleanContainers(raw[key], `scenario.${key}`, problems);
-    if (containers) out[key] = containers;
-  }
-  return { scenario: out, problems };
+  return { scenario, problems };
 }
 
 /** Keeps only well-formed knobs: negative, NaN or mistyped values are dropped. */
@@ -143,31 +139,16 @@ export function horizonOf(scenario: Scenario): { horizon: number; untilQuiet: bo
 export const ANNOTATION_PREFIX = 'podlab.dev/';
 const SCENARIO_ANNOTATION = `${ANNOTATION_PREFIX}scenario`;
 
-export const TOP_ANNOTATIONS: Record<string, keyof Scenario> = {
-  horizon: 'horizon',
-  'pull-seconds': 'pullSeconds',
-  'cached-images': 'cachedImages',
-  'delete-at': 'deleteAt',
-  'delete-grace-period-seconds': 'deleteGracePeriodSeconds',
-  'node-lost-at': 'nodeLostAt',
-  'rollout-at': 'rolloutAt',
-  'rollout-image': 'rolloutImage',
-  'unbound-claims': 'unboundClaims',
-};
+function annotationTable<K extends string>(knobs: Readonly<Record<K, KnobDescriptor>>): Record<string, K> {
+  const out: Record<string, K> = {};
+  for (const [key, descriptor] of Object.entries(knobs) as [K, KnobDescriptor][]) if (descriptor.annotation) out[descriptor.annotation] = key;
+  return out;
+}
 
-export const CONTAINER_ANNOTATIONS: Record<string, keyof ContainerScenario> = {
-  'run-seconds': 'runSeconds',
-  'exit-code': 'exitCode',
-  'exit-codes': 'exitCodes',
-  'oom-killed': 'oomKilled',
-  'pull-fails': 'pullFails',
-  'ready-after-seconds': 'readyAfterSeconds',
-  'liveness-fails-after-seconds': 'livenessFailsAfterSeconds',
-  'started-after-seconds': 'startedAfterSeconds',
-  'sigterm-exit-seconds': 'sigtermExitSeconds',
-  'sigterm-exit-code': 'sigtermExitCode',
-  'prestop-seconds': 'preStopSeconds',
-};
+/** `podlab.dev/<name>` -> top-level knob. */
+export const TOP_ANNOTATIONS: Record<string, keyof Scenario> = annotationTable(SCENARIO_KNOBS);
+/** `podlab.dev/<name>.<container>` -> container knob. */
+export const CONTAINER_ANNOTATIONS: Record<string, keyof ContainerScenario> = annotationTable(CONTAINER_KNOBS);
 
 function annotationsOf(resource: unknown): Json[] {
   const own = objectAt(resource, 'metadata', 'annotations');
@@ -227,7 +208,7 @@ export function scenarioFromAnnotations(resource: unknown): Scenario {
 /** `override`'s knobs win over `base`'s; container knobs merge per container name. */
 export function mergeScenarios(base: Json, override: Json): Json {
   const out: Json = { ...base, ...override };
-  for (const key of TOP_OBJECTS) {
+  for (const key of ['containers', 'rolloutContainers']) {
     const a = base[key];
     const b = override[key];
     if (!isObject(a) || !isObject(b)) continue;

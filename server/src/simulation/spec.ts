@@ -27,6 +27,32 @@ export interface ContainerSpec {
   /** Seconds the preStop hook takes, when one is set (read from `sleep` actions and `sleep N` commands). */
   preStopSeconds?: number;
   requests: Requests;
+  /** A regular container's own restartPolicy (ContainerRestartRules, 1.35+); it wins over the pod's. */
+  restartPolicy?: RestartPolicy;
+  /** `restartPolicyRules` with action Restart, in order. */
+  restartRules?: RestartRule[];
+}
+
+export interface RestartRule {
+  operator: 'In' | 'NotIn';
+  values: number[];
+}
+
+export interface PodSpecOptions {
+  /** The ContainerRestartRules gate is on (Kubernetes 1.35+). */
+  containerRestartRules?: boolean;
+}
+
+function restartRulesOf(container: Json): RestartRule[] {
+  return arrayAt(container, 'restartPolicyRules')
+    .filter((rule) => stringAt(rule, 'action') === 'Restart')
+    .map((rule) => {
+      const codes = objectAt(rule, 'exitCodes');
+      return {
+        operator: stringAt(codes, 'operator') === 'NotIn' ? 'NotIn' as const : 'In' as const,
+        values: arrayAt(codes, 'values').filter((v): v is number => typeof v === 'number'),
+      };
+    });
 }
 
 export interface PodSpecModel {
@@ -63,7 +89,7 @@ function preStopSecondsOf(container: Json): number | undefined {
   return match ? Number(match[1]) : 0;
 }
 
-function readContainer(raw: unknown, index: number, list: 'initContainers' | 'containers', podIp: string): ContainerSpec {
+function readContainer(raw: unknown, index: number, list: 'initContainers' | 'containers', podIp: string, options: PodSpecOptions): ContainerSpec {
   const container = isObject(raw) ? raw : {};
   const name = stringAt(container, 'name') || `${list === 'containers' ? 'container' : 'init'}-${index}`;
   const image = stringAt(container, 'image') ?? '';
@@ -77,6 +103,11 @@ function readContainer(raw: unknown, index: number, list: 'initContainers' | 'co
     fieldPath: `spec.${list}{${name}}`,
     requests: requestsOf(container),
   };
+  const own = stringAt(container, 'restartPolicy');
+  if (role === 'app' && options.containerRestartRules && (own === 'Always' || own === 'OnFailure' || own === 'Never')) {
+    spec.restartPolicy = own;
+    spec.restartRules = restartRulesOf(container);
+  }
   if (probesAllowed) {
     const startup = readProbe(container, 'startup', podIp);
     const readiness = readProbe(container, 'readiness', podIp);
@@ -106,12 +137,12 @@ function podRequests(containers: ContainerSpec[]): Requests {
   return { cpuMilli: cpu, memoryBytes: memory };
 }
 
-export function readPodSpec(raw: unknown, podIp: string): PodSpecModel {
+export function readPodSpec(raw: unknown, podIp: string, options: PodSpecOptions = {}): PodSpecModel {
   const spec = isObject(raw) ? raw : {};
   const policy = stringAt(spec, 'restartPolicy');
   const containers = [
-    ...arrayAt(spec, 'initContainers').map((c, i) => readContainer(c, i, 'initContainers', podIp)),
-    ...arrayAt(spec, 'containers').map((c, i) => readContainer(c, i, 'containers', podIp)),
+    ...arrayAt(spec, 'initContainers').map((c, i) => readContainer(c, i, 'initContainers', podIp, options)),
+    ...arrayAt(spec, 'containers').map((c, i) => readContainer(c, i, 'containers', podIp, options)),
   ];
   const claimNames = arrayAt(spec, 'volumes')
     .map((volume) => stringAt(objectAt(volume, 'persistentVolumeClaim'), 'claimName'))

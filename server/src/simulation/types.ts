@@ -49,6 +49,12 @@ export interface Scenario {
   rolloutContainers?: Record<string, ContainerScenario>;
   /** PersistentVolumeClaim names that never bind. */
   unboundClaims?: string[];
+  /** The Services selecting the resource get `serviceSelector` at this time (a blue/green switch). */
+  serviceSelectorAt?: number;
+  /** The selector those Services switch to at `serviceSelectorAt`. */
+  serviceSelector?: Record<string, string>;
+  /** CronJobs: the wall-clock time of t = 0 (RFC 3339); default: a minute before the schedule's first activation in 2026. */
+  startTime?: string;
 }
 
 export interface SimulationInput {
@@ -57,7 +63,13 @@ export interface SimulationInput {
   related?: {
     /** PersistentVolumeClaims known in the workspace. */
     persistentVolumeClaims?: Record<string, unknown>[];
+    /** Services (same file or workspace); those whose selector picks the simulated pods get endpoints per frame. */
+    services?: Record<string, unknown>[];
+    /** Other Pod-making resources of the file: played beside the resource when a Service selects both (blue/green). */
+    workloads?: Record<string, unknown>[];
   };
+  /** `podlab.kubernetesVersion` (`1.34`, `1.35`): decides feature-gated behaviour. Default: 1.34. */
+  kubernetesVersion?: string;
 }
 
 export type EventType = 'Normal' | 'Warning';
@@ -114,6 +126,8 @@ export interface PodFrame {
   revision?: number;
   /** The pod has a deletionTimestamp. */
   terminating?: boolean;
+  /** `kind/name` of the workload that made the pod, when the simulation plays more than one (blue/green). */
+  owner?: string;
 }
 
 export interface ReplicaSetFrame {
@@ -147,11 +161,102 @@ export interface JobFrame {
   conditions: JobCondition[];
 }
 
+/** A CronJob's status as the CronJob controller last wrote it; times in seconds since creation. */
+export interface CronJobFrame {
+  name: string;
+  schedule: string;
+  timeZone?: string;
+  suspend: boolean;
+  /** Names of the Jobs in status.active. */
+  active: string[];
+  lastScheduleTime?: number;
+  lastSuccessfulTime?: number;
+  /** The next activation the controller will act on (not a status field: what the schedule says). */
+  nextScheduleTime?: number;
+}
+
+export interface EndpointPort {
+  name?: string;
+  /** The target port resolved for this pod (a named targetPort is looked up in its containers). */
+  port: number;
+  protocol: string;
+}
+
+/** One endpoint of an EndpointSlice, with its conditions as the EndpointSlice controller writes them. */
+export interface EndpointFrame {
+  pod: string;
+  /** `publishNotReadyAddresses || (serving && !terminating)`. */
+  ready: boolean;
+  /** The pod's Ready condition is True. */
+  serving: boolean;
+  /** The pod has a deletionTimestamp. */
+  terminating: boolean;
+  /** kube-proxy sends new connections here: the ready endpoints, or, when none is ready, the serving terminating ones. */
+  traffic: boolean;
+  /** Ports of the Service's ports that resolve for this pod (an unresolvable named targetPort is left out). */
+  ports: EndpointPort[];
+}
+
+export interface ServiceFrame {
+  name: string;
+  /** The selector in force at this moment (a scenario may switch it). */
+  selector: Record<string, string>;
+  endpoints: EndpointFrame[];
+}
+
+export interface DeploymentCondition {
+  type: 'Progressing' | 'Available';
+  status: 'True' | 'False' | 'Unknown';
+  reason: string;
+  message: string;
+  /** lastTransitionTime, in seconds since creation. */
+  at: number;
+  /** lastUpdateTime, in seconds since creation (the progress deadline counts from it). */
+  updatedAt: number;
+}
+
+/** A Deployment's status as the Deployment controller last wrote it. */
+export interface DeploymentFrame {
+  name: string;
+  /** spec.replicas */
+  replicas: number;
+  /** status.replicas: pods of every ReplicaSet that are not terminating. */
+  current: number;
+  updated: number;
+  ready: number;
+  available: number;
+  unavailable: number;
+  /** status.terminatingReplicas: pods being deleted (Kubernetes 1.35+, DeploymentReplicaSetTerminatingReplicas). */
+  terminating?: number;
+  /** In the order `kubectl describe` lists them. */
+  conditions: DeploymentCondition[];
+  /** What `kubectl rollout status deployment/<name>` prints at this moment. */
+  rolloutStatus: string;
+}
+
 export interface Frame {
   at: number;
   pods: PodFrame[];
   replicaSets?: ReplicaSetFrame[];
   jobs?: JobFrame[];
+  services?: ServiceFrame[];
+  deployment?: DeploymentFrame;
+  cronJob?: CronJobFrame;
+}
+
+export interface SourceRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** An error the API server would answer the create with: the resource is refused, so nothing runs. */
+export interface RefusalError {
+  /** Field path inside the resource, e.g. `['spec', 'template', 'spec', 'containers']`. */
+  path: (string | number)[];
+  /** In the API server's words, e.g. `spec.template.spec.containers: Required value`. */
+  message: string;
+  /** Where to show it in the editor (0-based, LSP style); filled in by the language server. */
+  range?: SourceRange;
 }
 
 export interface SimulationResult {
@@ -160,4 +265,8 @@ export interface SimulationResult {
   frames: Frame[];
   /** The time the simulation ran to. */
   horizon: number;
+  /** Present when the API server would refuse the resource: the errors that stop the simulation. */
+  refused?: RefusalError[];
+  /** The wall-clock time of t = 0 (RFC 3339, UTC), for resources that follow the clock (CronJobs). */
+  clockStart?: string;
 }

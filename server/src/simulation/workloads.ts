@@ -2,13 +2,15 @@
 // a bare Pod, a Job's pod, a DaemonSet's pod per node, a StatefulSet's ordinals.
 import { DEFAULT_REPLICAS } from '../k8s/defaults';
 import { numberAt, objectAt, stringAt, type Json } from './json';
-import { fnv32a, nameSuffix } from './names';
+import { nameSuffix } from './names';
+import { CronJobController } from './cronjob';
+import { clockEpoch, readCronJobSpec } from './cronjobSpec';
 import type { PodSim } from './pod';
 import { JobController } from './job';
 import { readJobSpec } from './jobSpec';
 import { ReplicaSetSim } from './replicaset';
 import type { ReplicaSetFrame } from './types';
-import { createPod, type Controller, type World } from './world';
+import { createPod, labelsOf, type Controller, type World } from './world';
 
 interface Slot {
   name: () => string;
@@ -26,6 +28,7 @@ interface SlotOptions {
   source: string;
   /** The SuccessfulCreate message; undefined: no event (a bare Pod is created by the user). */
   created?: (pod: string) => string;
+  labels?: Record<string, string>;
 }
 
 export class SlotController implements Controller {
@@ -53,7 +56,7 @@ export class SlotController implements Controller {
       }
       if (slot.pod && this.options.replace === 'never') continue;
       const name = slot.name();
-      const pod = createPod(this.world, name, this.podSpec, now);
+      const pod = createPod(this.world, name, this.podSpec, now, undefined, this.options.labels);
       if (!pod) break;
       if (slot.nodeIndex !== undefined) pod.pinnedNode = this.world.cluster.nodes[slot.nodeIndex];
       slot.pod = pod;
@@ -115,34 +118,32 @@ export function slotControllerFor(world: World, kind: string, name: string, reso
   const spec = objectAt(resource, 'spec');
   const templateSpec = objectAt(spec, 'template', 'spec');
   const created = (pod: string): string => `Created pod: ${pod}`;
+  const templateLabels = labelsOf(objectAt(spec, 'template', 'metadata'));
   switch (kind) {
     case 'Pod':
       return new SlotController(world, spec, [{ name: fixed(name) }],
-        { replace: 'never', ordered: false, owner: `pod/${name}`, source: 'kubelet' });
+        { replace: 'never', ordered: false, owner: `pod/${name}`, source: 'kubelet', labels: labelsOf(objectAt(resource, 'metadata')) });
     case 'ReplicaSet':
     case 'ReplicationController':
       return new StandaloneReplicaSet(world, name, resource);
     case 'Job':
       return new JobController(world, name, readJobSpec(spec));
     case 'CronJob': {
-      const job = `${name}-${29_000_000 + (fnv32a(name) % 1_000_000)}`;
-      const jobSpec = objectAt(spec, 'jobTemplate', 'spec', 'template', 'spec');
-      world.events.add(0, 'Normal', 'SuccessfulCreate', `cronjob/${name}`, `Created job ${job}`, 'cronjob-controller');
-      return new SlotController(world, jobSpec, [{ name: generated(job) }],
-        { replace: 'never', ordered: false, owner: `job/${job}`, source: 'job-controller', created });
+      const model = readCronJobSpec(spec);
+      return new CronJobController(world, name, model, clockEpoch(model, world.scenario.startTime));
     }
     case 'DaemonSet': {
       const next = generated(name);
       return new SlotController(world, templateSpec,
         world.cluster.nodes.map((_, i) => ({ name: next, nodeIndex: i })),
-        { replace: 'terminating', ordered: false, owner: `daemonset/${name}`, source: 'daemonset-controller', created });
+        { replace: 'terminating', ordered: false, owner: `daemonset/${name}`, source: 'daemonset-controller', created, labels: templateLabels });
     }
     case 'StatefulSet': {
       const replicas = Math.floor(numberAt(spec, 'replicas') ?? DEFAULT_REPLICAS);
       const ordered = stringAt(spec, 'podManagementPolicy') !== 'Parallel';
       const slots = Array.from({ length: Math.min(replicas, 1000) }, (_, i) => ({ name: fixed(`${name}-${i}`) }));
       return new SlotController(world, templateSpec, slots, {
-        replace: 'gone', ordered, owner: `statefulset/${name}`, source: 'statefulset-controller',
+        replace: 'gone', ordered, owner: `statefulset/${name}`, source: 'statefulset-controller', labels: templateLabels,
         created: (pod) => `create Pod ${pod} in StatefulSet ${name} successful`,
       });
     }

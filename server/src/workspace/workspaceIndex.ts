@@ -52,6 +52,11 @@ export class WorkspaceIndex {
     return this.changed(!disk || fingerprint(disk) !== fingerprint(before));
   }
 
+  /** The URIs of the files read from disk. */
+  diskFiles(): string[] {
+    return [...this.disk.keys()];
+  }
+
   hasDiskFile(uri: string): boolean {
     return this.disk.has(uri);
   }

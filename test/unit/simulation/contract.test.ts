@@ -96,4 +96,23 @@ describe('simulation: the podlab/simulate contract', () => {
     const started = requested.events.filter((e) => e.reason === 'Started').map((e) => e.at);
     assert.deepEqual(started, [SANDBOX_SECONDS + 9, SANDBOX_SECONDS + 9]);
   });
+
+  it('answers a refused resource with its errors and their ranges in the document', () => {
+    const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      contaners: [{name: app, image: "nginx:1.27"}]\n';
+    const result = simulateResource(parseManifest(text), { uri: 'file:///c.yaml' });
+    assert.deepEqual(result.refused?.map((e) => e.range), [
+      { start: { line: 8, character: 6 }, end: { line: 8, character: 15 } },
+      { start: { line: 7, character: 4 }, end: { line: 7, character: 8 } },
+    ]);
+    assert.deepEqual(result.frames, [{ at: 0, pods: [] }]);
+  });
+
+  it('gives the endpoints of the file\'s Services that select the pods', () => {
+    const withSelector = DOC.replace('spec: {ports: [{port: 80}]}', 'spec: {selector: {app: web}, ports: [{port: 80}]}');
+    const result = simulateResource(parseManifest(withSelector), { uri: 'file:///a.yaml', resourceIndex: 2 });
+    const last = result.frames.at(-1);
+    assert.deepEqual(last?.services?.map((s) => [s.name, s.endpoints.filter((e) => e.ready).length]), [['web', 2]]);
+    assert.equal(last?.deployment?.rolloutStatus, 'deployment "web" successfully rolled out');
+    assert.equal(simulateResource(file, { uri: 'file:///a.yaml', resourceIndex: 2 }).frames.at(-1)?.services, undefined, 'a Service without a selector gets no endpoints');
+  });
 });

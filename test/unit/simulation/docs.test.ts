@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as defaults from '../../../server/src/simulation/defaults';
 import { TERMINATION_GRACE_PERIOD_SECONDS } from '../../../server/src/k8s/defaults';
+import { CONTAINER_KNOBS, SCENARIO_KNOBS } from '../../../server/src/simulation/knobs';
 import { CONTAINER_ANNOTATIONS, TOP_ANNOTATIONS, readScenario } from '../../../server/src/simulation/scenario';
 
 const doc = readFileSync(new URL('../../../docs/simulation.md', import.meta.url), 'utf8');
@@ -26,6 +27,12 @@ describe('simulation: docs/simulation.md', () => {
     const containerKnobs = Object.values(CONTAINER_ANNOTATIONS);
     for (const knob of [...knobs, ...containerKnobs]) row(knob);
     for (const knob of knobs) assert.deepEqual(readScenario({ [knob]: knob.endsWith('ontainers') ? {} : 1 }).problems.filter((p) => p.includes('not a scenario knob')), [], knob);
+  });
+
+  it('has each knob\'s row exactly as the descriptor table in knobs.ts says it', () => {
+    for (const [knob, descriptor] of [...Object.entries(SCENARIO_KNOBS), ...Object.entries(CONTAINER_KNOBS)]) {
+      assert.equal(row(knob), `| \`${knob}\` | ${descriptor.meaning} | ${descriptor.default} |`);
+    }
   });
 
   it('states the engine\'s defaults and limits', () => {

@@ -32,7 +32,7 @@ describe('simulation: other Pod-making kinds', () => {
     const readiness = { readinessProbe: { tcpSocket: { port: 80 }, periodSeconds: 5 } };
     const sts = {
       apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' },
-      spec: { replicas: 3, selector: { matchLabels: { app: 'x' } }, template: { spec: { containers: [{ name: 'app', image: 'app:1', ...readiness }] } } },
+      spec: { replicas: 3, selector: { matchLabels: { app: 'x' } }, template: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'app', image: 'app:1', ...readiness }] } } },
     };
     const result = run(sts, { cachedImages: ['app:1'], containers: { app: { readyAfterSeconds: 3 } } });
     // Probes at start, +5: the first pass at +5, so each pod is Ready t0 + 5 after its creation.

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { MAX_HORIZON, SANDBOX_SECONDS } from '../../../server/src/simulation/defaults';
 import { readScenario, scenarioFromAnnotations } from '../../../server/src/simulation';
+import { CONTAINER_ANNOTATIONS, TOP_ANNOTATIONS } from '../../../server/src/simulation/scenario';
 import { containerAt, deployment, eventsOf, goneAt, pod, run, timesOf, type Json } from './helpers';
 
 const t0 = SANDBOX_SECONDS;
@@ -32,7 +33,10 @@ describe('simulation: scenario knobs written as annotations', () => {
       horizon: ['horizon', '90', 90], 'pull-seconds': ['pullSeconds', '3', 3], 'cached-images': ['cachedImages', 'a:1', ['a:1']],
       'delete-at': ['deleteAt', '9', 9], 'delete-grace-period-seconds': ['deleteGracePeriodSeconds', '4', 4], 'node-lost-at': ['nodeLostAt', '8', 8],
       'rollout-at': ['rolloutAt', '7', 7], 'rollout-image': ['rolloutImage', 'a:2', 'a:2'], 'unbound-claims': ['unboundClaims', 'data', ['data']],
+      'service-selector-at': ['serviceSelectorAt', '60', 60], 'service-selector': ['serviceSelector', 'app=web, version=green', { app: 'web', version: 'green' }],
+      'start-time': ['startTime', '2026-03-01T08:59:00Z', '2026-03-01T08:59:00Z'],
     };
+    assert.deepEqual(Object.keys(top).sort(), Object.keys(TOP_ANNOTATIONS).sort(), 'every top-level annotation of knobs.ts is tried here');
     for (const [annotation, [knob, text, value]] of Object.entries(top)) {
       assert.deepEqual(scenarioFromAnnotations(annotated({ [`podlab.dev/${annotation}`]: text })), { [knob]: value }, annotation);
     }
@@ -41,10 +45,19 @@ describe('simulation: scenario knobs written as annotations', () => {
       'pull-fails': ['pullFails', 'true', true], 'ready-after-seconds': ['readyAfterSeconds', '6', 6],
       'liveness-fails-after-seconds': ['livenessFailsAfterSeconds', '7', 7], 'started-after-seconds': ['startedAfterSeconds', '8', 8],
       'sigterm-exit-seconds': ['sigtermExitSeconds', '9', 9], 'sigterm-exit-code': ['sigtermExitCode', '0', 0], 'prestop-seconds': ['preStopSeconds', '3', 3],
+      'exit-codes': ['exitCodes', '1,1,0', [1, 1, 0]],
     };
+    assert.deepEqual(Object.keys(perContainer).sort(), Object.keys(CONTAINER_ANNOTATIONS).sort(), 'every container annotation of knobs.ts is tried here');
     for (const [annotation, [knob, text, value]] of Object.entries(perContainer)) {
       assert.deepEqual(scenarioFromAnnotations(annotated({ [`podlab.dev/${annotation}.app`]: text })), { containers: { app: { [knob]: value } } }, annotation);
     }
+  });
+
+  it('says what a malformed selector or time looks like', () => {
+    assert.deepEqual(readScenario({ serviceSelector: 'app', startTime: 'tomorrow' }).problems, [
+      'scenario.serviceSelector: expected labels (an object of strings, or key=value pairs separated by commas), got "app"; ignored.',
+      'scenario.startTime: expected a time (RFC 3339, e.g. 2026-01-01T09:00:00Z), got "tomorrow"; ignored.',
+    ]);
   });
 
   it('applies the JSON first, then the single-knob annotations; at each step the resource\'s own win over its template\'s', () => {

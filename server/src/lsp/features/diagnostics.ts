@@ -2,6 +2,7 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, Severity } from '../../findings/finding';
 import { ruleDocsUrl } from '../../findings/docsUrl';
+import { findingId, type DiagnosticData } from './findingFor';
 import { toRange } from './ranges';
 
 export const SOURCE = 'podlab';
@@ -24,5 +25,6 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     codeDescription: { href: ruleDocsUrl(finding.code) },
     message: finding.message,
     tags: finding.tags?.map((tag) => TAGS[tag]),
+    data: { id: findingId(finding) } satisfies DiagnosticData,
   };
 }

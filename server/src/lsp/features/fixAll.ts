@@ -3,7 +3,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { chosenFix, combineFixes } from '../../findings/combineFixes';
 import type { Finding, Fix } from '../../findings/finding';
 import { SOURCE } from './diagnostics';
-import { overlaps, toRange } from './ranges';
+import { sharesLine } from './findingFor';
+import { toRange } from './ranges';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.podlab`;
 
@@ -22,7 +23,7 @@ export function fixAllActions(document: TextDocument, findings: readonly Finding
   if (only && !only.some((kind) => CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return actions;
   const rules = new Set<string>();
   for (const diagnostic of params.context.diagnostics) {
-    if (diagnostic.source !== SOURCE || !overlaps(diagnostic.range, params.range) || typeof diagnostic.code !== 'string') continue;
+    if (diagnostic.source !== SOURCE || !sharesLine(diagnostic.range, params.range) || typeof diagnostic.code !== 'string') continue;
     rules.add(diagnostic.code);
   }
   for (const rule of rules) {

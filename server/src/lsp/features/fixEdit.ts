@@ -1,6 +1,6 @@
 import type { SnippetTextEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Fix } from '../../findings/finding';
-import type { FeatureContext } from '../context';
 import { toRange } from './ranges';
 
 /** `$`, `}` and `\` are snippet syntax: escaped, the text reads as itself. */
@@ -12,10 +12,9 @@ function escapeSnippet(text: string): string {
  * The workspace edit of one fix. When the fix leaves a placeholder for the user and the client takes snippet edits,
  * the placeholder becomes a tab stop, so the editor selects it for typing; otherwise plain text edits.
  */
-export function fixEdit(context: Pick<FeatureContext, 'document' | 'client'>, fix: Fix): WorkspaceEdit {
-  const { document } = context;
+export function fixEdit(document: TextDocument, fix: Fix, snippetEdits: boolean): WorkspaceEdit {
   const placeholderAt = fix.placeholder ? fix.edits[0]?.newText.indexOf(fix.placeholder) ?? -1 : -1;
-  if (!fix.placeholder || placeholderAt < 0 || !context.client?.snippetEdits) {
+  if (!fix.placeholder || placeholderAt < 0 || !snippetEdits) {
     return { changes: { [document.uri]: fix.edits.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText })) } };
   }
   const [first, ...rest] = fix.edits;

@@ -2,7 +2,15 @@ import { ResponseError } from 'vscode-languageserver';
 import type { ManifestFile } from '../../parse/model';
 import { simulate } from '../../simulation';
 import type { Scenario, SimulationResult } from '../../simulation/types';
+import type { WorkspaceView } from '../../workspace/view';
 import { isSimulatable } from './resources';
+import { relatedOf, withRanges } from './simulationRelated';
+
+export interface SimulateContext {
+  workspace?: WorkspaceView;
+  /** podlab.kubernetesVersion */
+  kubernetesVersion?: string;
+}
 
 export interface SimulateParams {
   uri: string;
@@ -23,7 +31,7 @@ function describeMissing(file: ManifestFile, index: number | undefined): string 
  * Answers `podlab/simulate`. `resourceIndex` counts the document's resources from 0; without it the first
  * Pod-making resource is simulated. The request's scenario wins over the one written in annotations.
  */
-export function simulateResource(file: ManifestFile, params: SimulateParams): SimulationResult {
+export function simulateResource(file: ManifestFile, params: SimulateParams, context: SimulateContext = {}): SimulationResult {
   const index = params.resourceIndex;
   if (index !== undefined && index !== null && !(typeof index === 'number' && Number.isInteger(index) && index >= 0)) {
     throw new ResponseError(NO_SIMULATABLE_RESOURCE, `resourceIndex must be a whole number from 0, got ${JSON.stringify(index)}.`);
@@ -32,8 +40,8 @@ export function simulateResource(file: ManifestFile, params: SimulateParams): Si
   if (!resource || !resource.object || !isSimulatable(resource)) {
     throw new ResponseError(NO_SIMULATABLE_RESOURCE, describeMissing(file, typeof index === 'number' ? index : undefined));
   }
-  const persistentVolumeClaims = file.resources
-    .filter((candidate) => candidate.kind === 'PersistentVolumeClaim' && candidate.object)
-    .map((candidate) => candidate.object as Record<string, unknown>);
-  return simulate({ resource: resource.object, related: { persistentVolumeClaims } }, params.scenario);
+  const related = relatedOf(file, resource, params.uri, context.workspace);
+  const input = { resource: resource.object, related, ...(context.kubernetesVersion ? { kubernetesVersion: context.kubernetesVersion } : {}) };
+  const result = simulate(input, params.scenario);
+  return result.refused ? { ...result, refused: withRanges(file, resource, result.refused) } : result;
 }
