@@ -134,7 +134,7 @@ describe('LSP: custom resources, templates and patches in a workspace', function
     const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "chart.fullname" . }}\nspec:\n  replicas: {{ .Values.replicas }}\n  contaienrs: {{ toYaml .Values.x | nindent 4 }}\n';
     const diagnostics = await diagnosticsOf(client, fileUri('templates/deployment.yaml'), text);
     assert.deepEqual(summary(diagnostics), [
-      'templated-file 3 3:8-3:40 This file holds template actions ({{ ... }}), as Helm charts do: Podlab checks it only once rendered (for example with `helm template`).',
+      'templated-file 3 3:8-3:40 This file holds template actions ({{ ... }}), as Helm charts do: Podlab checks it only once rendered (for example with helm template).',
     ]);
   });
 

@@ -47,7 +47,7 @@ function templateNotice(text: string): Finding {
   return {
     code: 'templated-file',
     severity: 'information',
-    message: 'This file holds template actions ({{ ... }}), as Helm charts do: Podlab checks it only once rendered (for example with `helm template`).',
+    message: 'This file holds template actions ({{ ... }}), as Helm charts do: Podlab checks it only once rendered (for example with helm template).',
     span: [start, end < 0 ? start : end + 2],
   };
 }

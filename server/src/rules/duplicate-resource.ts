@@ -23,7 +23,7 @@ const rule: Rule = {
       .map((other) => `line ${lineOf(file.text, nameOffset(other))}`);
     if (workspace) {
       const own = workspace.index.summaryOf(workspace.uri, resource.index);
-      if (own) places.push(...workspace.index.duplicatesOf(own).filter((other) => other.uri !== workspace.uri).map((other) => whereIs(other, workspace.uri)));
+      if (own) places.push(...workspace.index.duplicatesOf(own).filter((other) => other.uri !== workspace.uri).map((other) => whereIs(other, workspace.uri, 'plain')));
     }
     if (places.length === 0) return;
     const metadata = mapAt(resource.root, 'metadata');

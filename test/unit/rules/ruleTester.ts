@@ -5,6 +5,7 @@ import { runRules } from '../../../server/src/analysis/runRules';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
 import type { Rule } from '../../../server/src/rules/types';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { assertPlainMessages } from '../../support/plainMessages';
 
 export interface ExpectedFinding {
   /** The exact text the finding underlines. */
@@ -33,7 +34,7 @@ export interface ValidCase {
 export function runRule(rule: Rule, text: string): Finding[] {
   const file = parseManifest(text);
   assert.deepEqual(file.syntaxProblems.filter((problem) => problem.severity === 'error'), [], 'the test manifest must be valid YAML');
-  return runRules(file, DEFAULT_SETTINGS, (_rule, error) => { throw error; }, [rule]);
+  return assertPlainMessages(runRules(file, DEFAULT_SETTINGS, (_rule, error) => { throw error; }, [rule])) as Finding[];
 }
 
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
