@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server and the webview script into dist/.
+// Bundles the extension client, the language server, the `podlab` command line and the webview script into dist/.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -14,7 +14,9 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // Both are executables of the npm package (`podlab-language-server`, `podlab`): they start with a shebang.
+  { ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 

@@ -22,6 +22,7 @@ const layers = [
   { name: 'build', command: ['npm', 'run', '--silent', 'build'], limit: minutes(2) },
   { name: 'unit', command: ['npm', 'run', '--silent', 'test:unit'], limit: minutes(15), mocha: true, system: ['chromium'] },
   { name: 'lsp', command: ['npm', 'run', '--silent', 'test:lsp'], limit: minutes(10), mocha: true, needs: ['build'] },
+  { name: 'cli', command: ['npm', 'run', '--silent', 'test:cli'], limit: minutes(10), mocha: true, needs: ['build'] },
   { name: 'neovim', command: ['npm', 'run', '--silent', 'test:neovim'], limit: minutes(5), mocha: true, needs: ['build'], system: ['neovim'] },
   { name: 'grammar', command: ['npm', 'run', '--silent', 'test:grammar'], limit: minutes(5), mocha: true, codeServer: true },
   { name: 'package', command: ['npm', 'run', '--silent', 'package'], limit: minutes(5), check: checkVsix },

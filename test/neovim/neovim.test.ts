@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runNeovim, SERVER_PATH, type NvimDiagnostic } from './nvim';
 
@@ -19,6 +20,12 @@ const codes = (diagnostics: readonly NvimDiagnostic[] = []) => diagnostics.map((
 
 describe('Neovim headless (built-in LSP client) against the built server', function () {
   this.timeout(60_000);
+
+  before(() => {
+    assert.ok(existsSync(SERVER_PATH), `${SERVER_PATH} is missing: run npm run build first`);
+    const version = spawnSync('nvim', ['--version'], { encoding: 'utf8', timeout: 10_000 });
+    assert.equal(version.status, 0, `nvim does not run (${version.error?.message ?? version.stderr}): install Debian's neovim`);
+  });
 
   it('shows diagnostics with byte columns that land on the problem, and no code lens it cannot run', async () => {
     const result = await runNeovim({ scenario: 'diagnostics', file: 'pod.yaml', text: POD });

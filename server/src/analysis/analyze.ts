@@ -6,6 +6,7 @@ import type { Finding } from '../findings/finding';
 import { runRules, type RuleFailureLogger } from './runRules';
 import { applySuppressions } from './suppression';
 import { syntaxFindings } from './syntaxFindings';
+import { traceToAnchors } from './anchoredFindings';
 
 export interface AnalyzeOptions {
   settings: Settings;
@@ -37,7 +38,7 @@ export function analyze(file: ManifestFile, options: AnalyzeOptions): Finding[] 
     options.onCheckFailure?.('Schema validation', error);
   }
   findings.push(...runRules(file, options.settings, options.onRuleFailure, undefined, options.workspace));
-  return applySuppressions(file, findings);
+  return applySuppressions(file, traceToAnchors(file, findings));
 }
 
 /** A Helm or Go template is not YAML until rendered: say so once instead of reporting what rendering would fix. */

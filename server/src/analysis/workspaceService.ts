@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -149,6 +150,12 @@ export class WorkspaceService {
       } else if (this.isInWorkspace(change.uri)) changed = (await this.readDiskFile(change.uri)) || changed;
     }
     if (changed) this.options.onChange();
+  }
+
+  /** The workspace folder holding this path (the innermost one), if any. */
+  folderOf(file: string): string | undefined {
+    const holding = this.folders.filter((folder) => file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep));
+    return holding.sort((a, b) => b.length - a.length)[0];
   }
 
   private isInWorkspace(uri: string): boolean {

@@ -18,5 +18,7 @@ export interface Finding {
   message: string;
   span: Span;
   fixes?: Fix[];
+  /** Other places that explain the finding (in the same document), e.g. the anchor an alias stands for. */
+  related?: Array<{ span: Span; message: string }>;
   tags?: Array<'unnecessary' | 'deprecated'>;
 }

@@ -1,3 +1,4 @@
+import aliases from './aliases';
 import fieldDocs from './fieldHover';
 import deployments from './deployments';
 import imagePullPolicy from './imagePullPolicy';
@@ -29,5 +30,6 @@ export const HOVER_PROVIDERS: readonly HoverProvider[] = [
   imagePullPolicy,
   volumes,
   terminationGracePeriod,
+  aliases,
   fieldDocs,
 ];

@@ -14,6 +14,8 @@ export interface ClientSupport {
   pullConfiguration: boolean;
   /** The client takes a dynamic registration of workspace/didChangeConfiguration. */
   registerConfiguration: boolean;
+  /** Diagnostics may carry relatedInformation (e.g. the anchor an alias stands for). */
+  relatedInformation: boolean;
   /** Workspace edits may carry snippet edits (LSP 3.18 snippetEditSupport): a fix's placeholder is selected for typing. */
   snippetEdits: boolean;
 }
@@ -26,6 +28,7 @@ export const MINIMAL_SUPPORT: ClientSupport = {
   commands: new Set(),
   pullConfiguration: false,
   registerConfiguration: false,
+  relatedInformation: false,
   snippetEdits: false,
 };
 
@@ -40,10 +43,15 @@ export function clientSupportOf(params: Pick<InitializeParams, 'capabilities' | 
     commands: new Set(Array.isArray(named) ? named.filter((command): command is string => typeof command === 'string') : []),
     pullConfiguration: workspace?.configuration === true,
     registerConfiguration: workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    relatedInformation: textDocument?.publishDiagnostics?.relatedInformation === true,
     snippetEdits: workspace?.workspaceEdit?.snippetEditSupport === true,
   };
 }
 
+/** Markdown when the client lists it before plain text (the list is in the client's order of preference). */
 function takesMarkdown(formats: readonly MarkupKind[] | undefined): boolean {
-  return Array.isArray(formats) && formats.includes('markdown');
+  if (!Array.isArray(formats)) return false;
+  const markdown = formats.indexOf('markdown');
+  const plain = formats.indexOf('plaintext');
+  return markdown >= 0 && (plain < 0 || markdown < plain);
 }

@@ -8,6 +8,7 @@ import { serverCapabilities } from './capabilities';
 import { clientSupportOf, MINIMAL_SUPPORT, type ClientSupport } from './clientSupport';
 import type { FeatureContext } from './context';
 import { registerFeatures } from './featureHandlers';
+import { ProjectSettings } from './projectSettings';
 import { createPublisher } from './publish';
 
 export interface ServerOptions {
@@ -27,16 +28,23 @@ export interface PodlabServer {
 export function createServer(connection: Connection, options: ServerOptions = {}): PodlabServer {
   const documents = new TextDocuments(TextDocument);
   let settings = options.settings ?? DEFAULT_SETTINGS;
+  /** The settings the client gave in initializationOptions: what stays when it answers null when asked. */
+  let given = settings;
   let support: ClientSupport = MINIMAL_SUPPORT;
   const log = logEachFailureOnce((message) => connection.console.error(message));
 
+  const project = new ProjectSettings({
+    base: () => settings,
+    folderOf: (file) => workspace.folderOf(file),
+    warn: (message) => connection.console.warn(message),
+  });
   const store: ManifestStore = new ManifestStore((uri) => ({
-    settings,
+    settings: project.settingsFor(uri),
     onRuleFailure: (rule, error) => log(`Rule ${rule.meta.id}`, error),
     onCheckFailure: log,
     workspace: workspace.view(uri),
   }));
-  const publisher = createPublisher(connection, documents, store, log);
+  const publisher = createPublisher(connection, documents, store, log, () => support.relatedInformation, (uri) => project.isIgnored(uri));
   const workspace: WorkspaceService = new WorkspaceService(connection, {
     store,
     settings: () => settings,
@@ -46,6 +54,9 @@ export function createServer(connection: Connection, options: ServerOptions = {}
 
   connection.onInitialize((params) => {
     support = clientSupportOf(params);
+    // Settings given at start (Helix, Kate and others can), until the client sends or is asked for others.
+    const initial: unknown = (params.initializationOptions as { podlab?: unknown } | null | undefined)?.podlab;
+    if (initial && typeof initial === 'object') settings = given = readSettings(initial);
     workspace.initialize(params);
     return serverCapabilities(support);
   });
@@ -59,7 +70,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   async function refreshSettings(): Promise<void> {
     if (support.pullConfiguration) {
       try {
-        settings = readSettings(await connection.workspace.getConfiguration('podlab'));
+        const pulled: unknown = await connection.workspace.getConfiguration('podlab');
+        settings = pulled === null || pulled === undefined ? given : readSettings(pulled);
       } catch (error) {
         log('Reading the podlab settings', error);
       }
@@ -78,7 +90,13 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     if (workspace.documentChanged(change.document)) publisher.republishWorkspaceReaders(change.document);
     else publisher.publish(change.document);
   });
-  connection.onDidChangeWatchedFiles((params) => workspace.watchedFilesChanged(params.changes));
+  connection.onDidChangeWatchedFiles((params) => {
+    if (project.configChanged(params.changes)) {
+      store.invalidateFindings();
+      documents.all().forEach(publisher.publish);
+    }
+    return workspace.watchedFilesChanged(params.changes);
+  });
   documents.onDidClose((event) => {
     store.forget(event.document.uri);
     void workspace.documentClosed(event.document.uri);
@@ -88,7 +106,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const contextOf = (uri: unknown): FeatureContext | undefined => {
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!document) return undefined;
-    return { document, file: store.file(document), findings: () => store.findings(document), workspace: workspace.view(document.uri), settings, log };
+    return { document, file: store.file(document), findings: () => store.findings(document), workspace: workspace.view(document.uri), settings: project.settingsFor(document.uri), log };
   };
   registerFeatures(connection, contextOf, () => support);
 

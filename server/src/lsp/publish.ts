@@ -15,10 +15,18 @@ export interface Publisher {
   republishWorkspaceReaders(changed?: TextDocument): void;
 }
 
-export function createPublisher(connection: Connection, documents: TextDocuments<TextDocument>, store: ManifestStore, log: FailureLogger): Publisher {
+/** `isIgnored`: a document its .podlab.yaml leaves out gets no diagnostics. */
+export function createPublisher(
+  connection: Connection, documents: TextDocuments<TextDocument>, store: ManifestStore, log: FailureLogger,
+  takesRelated: () => boolean = () => false, isIgnored: (uri: string) => boolean = () => false,
+): Publisher {
   const isCurrent = (document: TextDocument): boolean => documents.get(document.uri)?.version === document.version;
 
   function publish(document: TextDocument): void {
+    if (isIgnored(document.uri)) {
+      void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] });
+      return;
+    }
     // A file above podlab.maxFileSize: its diagnostics are published once its syntax check is done.
     const file = store.file(document);
     checkInSlices(file, () => isCurrent(document))
@@ -30,7 +38,7 @@ export function createPublisher(connection: Connection, documents: TextDocuments
     if (file.syntaxCheckPending) return;
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = store.findings(document).map((finding) => toDiagnostic(document, finding));
+      diagnostics = store.findings(document).map((finding) => toDiagnostic(document, finding, takesRelated()));
     } catch (error) {
       log('Analysis', error);
       diagnostics = [];

@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, visit, type Document } from 'yaml';
 import type { Fix } from '../findings/finding';
 import type { ManifestFile } from './model';
 import { hasSyntaxErrors } from './parseManifest';
@@ -29,7 +29,10 @@ export function fixKeepsYamlValid(file: ManifestFile, fix: Fix): boolean {
     for (const edit of [...edits].sort((a, b) => b.span[0] - a.span[0])) {
       text = text.slice(0, edit.span[0] - from) + edit.newText + text.slice(edit.span[1] - from);
     }
-    if (!parsesCleanly(text, 1)) return false;
+    const parsed = parseAllDocuments(text, { uniqueKeys: false, strict: true, logLevel: 'silent', merge: true });
+    const docs = Array.isArray(parsed) ? parsed : [];
+    if (docs.length > 1 || docs.some((doc) => doc.errors.length > 0)) return false;
+    if (docs[0] && !aliasesResolve(docs[0]) && aliasesResolve(document.doc)) return false;
   }
   return true;
 }
@@ -46,15 +49,28 @@ function appendsDocuments(file: ManifestFile, index: number, edit: Fix['edits'][
   return edit.span[0] === end && edit.span[1] === end && NEW_DOCUMENT_LEAD.test(edit.newText);
 }
 
-/** The text parses without errors into at most `maxDocuments` documents. */
-function parsesCleanly(text: string, maxDocuments = Infinity): boolean {
+/** The text parses without errors (into any number of documents). */
+function parsesCleanly(text: string): boolean {
   if (text.length > MAX_CHECKED_DOCUMENT) return true;
-  const parsed = parseAllDocuments(text, { uniqueKeys: false, strict: true, logLevel: 'silent' });
+  const parsed = parseAllDocuments(text, { uniqueKeys: false, strict: true, logLevel: 'silent', merge: true });
   const docs = Array.isArray(parsed) ? parsed : [];
-  return docs.length <= maxDocuments && docs.every((doc) => doc.errors.length === 0);
+  return docs.every((doc) => doc.errors.length === 0);
 }
 
 /** From the document's start to the next one's (its trailing lines and comments count: indentation reads them). */
 function extentOf(file: ManifestFile, index: number): [number, number] {
   return [file.documents[index].span[0], file.documents[index + 1]?.span[0] ?? file.text.length];
+}
+
+/** Every alias has its anchor before it (a fix that removed or renamed an anchor would leave one without). */
+function aliasesResolve(doc: Document): boolean {
+  let resolved = true;
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc)) return undefined;
+      resolved = false;
+      return visit.BREAK;
+    },
+  });
+  return resolved;
 }

@@ -1,5 +1,6 @@
 import { isMap, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { keyName, type PathSegment } from '../yaml/nodes';
+import { useSiteOf } from '../yaml/resolved';
 import type { ManifestFile, Resource } from './model';
 
 /** Where an offset falls inside a resource: the path of keys/indexes to the innermost node, and whether it is on a key. */
@@ -30,12 +31,14 @@ function contains(node: unknown, offset: number): boolean {
   return !!range && offset >= range[0] && offset <= range[1];
 }
 
+/** An alias's copy is one node at the alias token: what it holds is written at the anchor, not under the cursor. */
 function descend(node: Node, offset: number, location: Location): void {
+  if (useSiteOf(node)) return;
   if (isMap(node)) {
     for (const item of node.items) {
       const pair = item as Pair<Node, Node | null>;
       const key = keyName(pair);
-      if (key === undefined) continue;
+      if (key === undefined || useSiteOf(pair.key)) continue;
       if (contains(pair.key, offset)) {
         Object.assign(location, { pair, parent: node, node: pair.key, onKey: true });
         location.path.push(key);

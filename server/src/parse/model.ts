@@ -2,6 +2,7 @@ import type { Document, YAMLMap } from 'yaml';
 import type { ParsedChunk } from './documentChunks';
 
 import type { Span } from '../yaml/span';
+import type { UseSite } from '../yaml/resolved';
 
 export type { Span };
 
@@ -28,6 +29,7 @@ export interface Resource {
   /** Position among the resources of the file, counted from 0 (the `resourceIndex` of podlab/simulate). */
   index: number;
   document: YamlDocument;
+  /** The top-level map with aliases and merge keys resolved (see resolveAliases): what every check reads. */
   root: YAMLMap;
   apiVersion?: string;
   kind?: string;
@@ -55,5 +57,7 @@ export interface ManifestFile {
   looksLikeKubernetes: boolean;
   /** How the text was parsed, chunk by chunk; the next version's parse reuses the chunks an edit left alone. */
   chunks?: readonly ParsedChunk[];
+  /** Every alias resolved in the resources' trees (also those after merge keys), in text order. */
+  aliasUses?: UseSite[];
 }
 

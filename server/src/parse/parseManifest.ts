@@ -3,6 +3,8 @@ import { composeChunks } from './documentChunks';
 import { largeManifestFile } from './largeFileSyntax';
 import type { ManifestFile, Resource, Span, SyntaxProblem, YamlDocument } from './model';
 import { MAX_NESTING_DEPTH, nodeNestedDeeperThan } from './nestingDepth';
+import { badMergeKey, mayHoldAliases, resolveAliases } from './resolveAliases';
+import type { UseSite } from '../yaml/resolved';
 
 export interface ParseOptions {
   /** Above this many characters only the YAML syntax is checked (the editor passes podlab.maxFileSize); default: no limit. */
@@ -29,10 +31,11 @@ export function parseManifest(editorText: string, options: ParseOptions = {}): M
   const templated = hasTemplateAction(text);
   if (oversized) return largeManifestFile(text, { templated, looksLikeKubernetes: TOP_LEVEL_KUBERNETES_KEY.test(text) }, !!options.deferLargeFileSyntax);
   const previous = options.previous?.chunks ? { text: options.previous.text, chunks: options.previous.chunks } : undefined;
-  const chunks = composeChunks(text, MAX_NESTING_DEPTH, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' }, previous);
+  const chunks = composeChunks(text, MAX_NESTING_DEPTH, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error', merge: true }, previous);
   const documents: YamlDocument[] = [];
   const resources: Resource[] = [];
   const syntaxProblems: SyntaxProblem[] = [];
+  const aliasUses: UseSite[] = [];
   for (const { doc, tooDeepAt, syntaxDepth } of chunks.flatMap((chunk) => chunk.documents)) {
     const yamlDocument: YamlDocument = { index: documents.length, doc, span: clampSpan(doc.range, text.length) };
     documents.push(yamlDocument);
@@ -50,14 +53,14 @@ export function parseManifest(editorText: string, options: ParseOptions = {}): M
     }
     for (const warning of doc.warnings) syntaxProblems.push(toProblem(warning, 'warning', text.length));
     if (oversized) continue;
-    const resource = readResource(yamlDocument, resources.length, text.length);
+    const resource = readResource(yamlDocument, resources.length, text, aliasUses);
     if (!resource) continue;
     yamlDocument.resource = resource;
     resources.push(resource);
     if (!resource.object) syntaxProblems.push(plainObjectProblem(doc, resource, text.length));
   }
   const looksLikeKubernetes = resources.length > 0 || TOP_LEVEL_KUBERNETES_KEY.test(text);
-  return { text, documents, resources, syntaxProblems: capProblems(syntaxProblems), templated, oversized, looksLikeKubernetes, chunks };
+  return { text, documents, resources, syntaxProblems: capProblems(syntaxProblems), templated, oversized, looksLikeKubernetes, chunks, aliasUses };
 }
 
 /** The document has YAML errors (duplicate keys, only warned about, do not count): its tree is the parser's best guess. */
@@ -114,6 +117,10 @@ function plainObjectProblem(doc: Document.Parsed, resource: Resource, length: nu
   });
   if (unresolved) {
     return { code: 'BAD_ALIAS', message: 'This alias has no anchor of that name before it; the document is not analysed further.', span: unresolved, severity: 'error' };
+  }
+  const merge = badMergeKey(doc);
+  if (merge) {
+    return { code: 'BAD_MERGE', message: 'A merge key (<<) takes a map or a list of maps (Kubernetes rejects anything else); the document is not analysed further.', span: merge, severity: 'error' };
   }
   return {
     code: 'ALIAS_LIMIT',
@@ -177,9 +184,13 @@ function capProblems(problems: SyntaxProblem[]): SyntaxProblem[] {
   return kept;
 }
 
-function readResource(yamlDocument: YamlDocument, index: number, length: number): Resource | undefined {
-  const root = yamlDocument.doc.contents;
-  if (!isMap(root) || !root.has('apiVersion') || !root.has('kind')) return undefined;
+function readResource(yamlDocument: YamlDocument, index: number, text: string, aliasUses: UseSite[]): Resource | undefined {
+  const { length } = text;
+  const contents = yamlDocument.doc.contents;
+  if (!isMap(contents) || !contents.has('apiVersion') || !contents.has('kind')) return undefined;
+  const object = toPlainObject(yamlDocument.doc);
+  // An alias bomb (no plain object) is not expanded here either.
+  const root = object ? resolvedContents(yamlDocument, text, aliasUses) as YAMLMap : contents;
   const metadata = root.get('metadata');
   return {
     index,
@@ -190,8 +201,18 @@ function readResource(yamlDocument: YamlDocument, index: number, length: number)
     name: isMap(metadata) ? scalarString(metadata, 'name') : undefined,
     namespace: isMap(metadata) ? scalarString(metadata, 'namespace') : undefined,
     span: clampSpan(root.range ?? yamlDocument.doc.range, length),
-    object: toPlainObject(yamlDocument.doc),
+    object,
   };
+}
+
+/** The document's contents with aliases and merge keys resolved (see resolveAliases); as written when there are none, or too many. */
+function resolvedContents(yamlDocument: YamlDocument, text: string, aliasUses: UseSite[]): unknown {
+  const { doc } = yamlDocument;
+  if (!doc.contents || !mayHoldAliases(text, yamlDocument.span)) return doc.contents;
+  const resolution = resolveAliases(doc);
+  if (!resolution) return doc.contents;
+  aliasUses.push(...resolution.uses);
+  return resolution.contents;
 }
 
 /** Documents reused from the previous version's parse keep their plain object too. */

@@ -23,7 +23,12 @@ const rule: Rule = {
       .map((other) => `line ${lineOf(file.text, nameOffset(other))}`);
     if (workspace) {
       const own = workspace.index.summaryOf(workspace.uri, resource.index);
-      if (own) places.push(...workspace.index.duplicatesOf(own).filter((other) => other.uri !== workspace.uri).map((other) => whereIs(other, workspace.uri, 'plain')));
+      if (own) {
+        // In file order, whatever order the editor opened the files in: the message is the same in every editor and the CLI.
+        const others = workspace.index.duplicatesOf(own).filter((other) => other.uri !== workspace.uri)
+          .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line));
+        places.push(...others.map((other) => whereIs(other, workspace.uri, 'plain')));
+      }
     }
     if (places.length === 0) return;
     const metadata = mapAt(resource.root, 'metadata');

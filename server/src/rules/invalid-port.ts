@@ -1,7 +1,7 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { ruleDocsUrl } from '../findings/docsUrl';
 import { containersOf, podSpecOf } from '../k8s/workloads';
-import { mapAt, pairOf, seqAt } from '../yaml/nodes';
+import { mapAt, pairOf, seqAt, writtenText } from '../yaml/nodes';
 import { nodeSpan } from './support/nodes';
 import { probesOf } from './support/probes';
 import type { Rule, RuleContext } from './types';
@@ -48,7 +48,7 @@ function checkNumber(context: RuleContext, map: YAMLMap | undefined, key: string
   const value = node.value;
   if (typeof value !== 'number' || (Number.isInteger(value) && inRange(value, zeroAllowed))) return;
   const span = nodeSpan(node);
-  if (span) context.report({ span, message: `${key} ${context.file.text.slice(span[0], span[1])} is not a valid port: it must be an integer from 1 to 65535${zeroAllowed ? ' (or 0 for none)' : ''}.` });
+  if (span) context.report({ span, message: `${key} ${writtenText(context.file.text, node)} is not a valid port: it must be an integer from 1 to 65535${zeroAllowed ? ' (or 0 for none)' : ''}.` });
 }
 
 function inRange(value: number, zeroAllowed: boolean): boolean {

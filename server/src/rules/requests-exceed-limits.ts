@@ -1,8 +1,8 @@
 import { isScalar, type Scalar } from 'yaml';
 import type { Fix } from '../findings/finding';
-import { quoteLike } from '../yaml/edits';
+import { replaceScalar } from '../yaml/edits';
 import { ruleDocsUrl } from '../findings/docsUrl';
-import { mapAt, pairOf } from '../yaml/nodes';
+import { mapAt, pairOf, writtenText } from '../yaml/nodes';
 import { nodeSpan } from './support/nodes';
 import { compareQuantities, readQuantity } from '../k8s/quantity';
 import { resourceBlocksOf } from './support/resources';
@@ -43,16 +43,17 @@ const rule: Rule = {
 };
 
 function text(context: RuleContext, node: Scalar): string {
-  const span = nodeSpan(node)!;
-  return context.file.text.slice(span[0], span[1]).replace(/^["']|["']$/g, '');
+  return writtenText(context.file.text, node).replace(/^["']|["']$/g, '');
 }
 
 function fixes(context: RuleContext, request: Scalar, limit: Scalar): Fix[] {
   const requestText = text(context, request);
   const limitText = text(context, limit);
+  const raise = replaceScalar(limit, requestText);
+  const lower = replaceScalar(request, limitText);
   return [
-    { title: `Raise the limit to ${requestText}`, edits: [{ span: nodeSpan(limit)!, newText: quoteLike(limit, requestText) }], preferred: true },
-    { title: `Lower the request to ${limitText}`, edits: [{ span: nodeSpan(request)!, newText: quoteLike(request, limitText) }] },
+    ...(raise ? [{ title: `Raise the limit to ${requestText}`, edits: [raise], preferred: true }] : []),
+    ...(lower ? [{ title: `Lower the request to ${limitText}`, edits: [lower] }] : []),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { textNodeOf } from '../yaml/resolved';
 import { isAlias, isMap, isNode, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import { insertEntries, replaceScalar } from '../yaml/edits';
 import type { Fix } from '../findings/finding';
@@ -289,15 +290,17 @@ function selectorFromTemplate(map: YAMLMap, field: Field): unknown {
   return Object.keys(matchLabels).length > 0 ? { matchLabels } : undefined;
 }
 
-function quoteFix(node: Scalar, text: string): Fix | undefined {
+/** On the node as written: for an alias, its anchor's (quoting the alias token would make it a plain string). */
+function quoteFix(resolved: Scalar, text: string): Fix | undefined {
+  const node = textNodeOf(resolved);
   const span = spanOf(node);
   if (!span || node.type !== Scalar.PLAIN) return undefined;
   const original = text.slice(span[0], span[1]);
   return { title: `Quote it: "${original}"`, edits: [{ span, newText: JSON.stringify(original) }], preferred: true };
 }
 
-function unquoteFix(node: Scalar, text: string): Fix | undefined {
-  const span = spanOf(node);
+function unquoteFix(resolved: Scalar, text: string): Fix | undefined {
+  const span = spanOf(textNodeOf(resolved));
   return span ? { title: `Remove the quotes: ${text}`, edits: [{ span, newText: text }], preferred: true } : undefined;
 }
 

@@ -1,16 +1,19 @@
 import { isMap, isNode, isPair, isScalar, isSeq, parse, Scalar, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TextEdit } from './span';
 import { pairOf, spanOf } from './nodes';
+import { textNodeOf } from './resolved';
 
 /** Replaces a scalar's text with `value`, keeping the quoting style the user chose. */
-export function replaceScalar(node: Scalar, value: string): TextEdit | undefined {
+export function replaceScalar(resolved: Scalar, value: string): TextEdit | undefined {
+  const node = textNodeOf(resolved);
   const span = spanOf(node);
   if (!span) return undefined;
   return { span, newText: quoteLike(node, value) };
 }
 
 /** Replaces a scalar with the string `value`: like replaceScalar, but quoted when plain text would read as something else (`true`, `1.0`). */
-export function replaceWithString(node: Scalar, value: string): TextEdit | undefined {
+export function replaceWithString(resolved: Scalar, value: string): TextEdit | undefined {
+  const node = textNodeOf(resolved);
   const span = spanOf(node);
   if (!span) return undefined;
   if (node.type !== Scalar.PLAIN) return { span, newText: quoteLike(node, value) };
@@ -158,7 +161,8 @@ const KEY_PREFIX = /(?:(?:\?|[&!][^\s]*)[ \t]+)+$/;
  * (`&a apiVersion: v1`, `- !!str name: x`, `? key`), not where the key's own text starts. A compact map that is an
  * explicit key reports a range from inside its first entry, so the map's own start is compared too.
  */
-export function entryColumn(text: string, map: YAMLMap): number {
+export function entryColumn(text: string, resolved: YAMLMap): number {
+  const map = textNodeOf(resolved);
   const first = map.items[0];
   const start = Math.min(map.range![0], first ? keyStart(first) : map.range![0]);
   const lineStart = lineStartOf(text, start);
@@ -173,7 +177,8 @@ export function insertPair(text: string, map: YAMLMap, key: string, value: unkno
 }
 
 /** Adds every entry of `entries` after the last entry of `map`, in one edit. */
-export function insertEntries(text: string, map: YAMLMap, entries: Record<string, unknown>): TextEdit | undefined {
+export function insertEntries(text: string, resolved: YAMLMap, entries: Record<string, unknown>): TextEdit | undefined {
+  const map = textNodeOf(resolved);
   if (!map.range || Object.keys(entries).length === 0) return undefined;
   if (map.flow) {
     const entry = flowText(entries).slice(1, -1);
@@ -253,7 +258,9 @@ export function mergeInto(text: string, map: YAMLMap, tree: Record<string, unkno
 }
 
 /** Gives `key:` (present with no value) a value, rendered below it in block style. */
-function fillEmptyPair(text: string, map: YAMLMap, pair: Pair, value: unknown): TextEdit | undefined {
+function fillEmptyPair(text: string, resolvedMap: YAMLMap, resolvedPair: Pair, value: unknown): TextEdit | undefined {
+  const map = textNodeOf(resolvedMap);
+  const pair = textNodeOf(resolvedPair);
   const end = pairEnd(text, pair);
   if (map.flow || typeof value !== 'object' || value === null) return { span: [end, end], newText: ` ${flowText(value)}` };
   const column = columnOf(text, keyStart(pair));
@@ -281,7 +288,7 @@ export function setIn(text: string, map: YAMLMap, path: readonly string[], value
     if (!pair) return insertPair(text, current, path[i], rest);
     if (i === path.length - 1) {
       if (isScalar(pair.value) && !isEmptyValue(pair.value) && !isMap(value) && !Array.isArray(value)) {
-        return { span: spanOf(pair.value)!, newText: flowText(value) };
+        return { span: spanOf(textNodeOf(pair.value))!, newText: flowText(value) };
       }
       if (isEmptyValue(pair.value)) return fillEmptyPair(text, current, pair, value);
       return undefined;
@@ -301,7 +308,8 @@ function nest(path: readonly string[], value: unknown): unknown {
 }
 
 /** Removes `key` and its value from `map`, whole lines where the pair has its own lines. */
-export function removePair(text: string, map: YAMLMap, key: string): TextEdit | undefined {
+export function removePair(text: string, resolved: YAMLMap, key: string): TextEdit | undefined {
+  const map = textNodeOf(resolved);
   const index = map.items.findIndex((item) => isScalar(item.key) && item.key.value === key);
   if (index < 0) return undefined;
   const pair = map.items[index];
@@ -335,7 +343,8 @@ export function dashOf(text: string, itemStart: number): number {
 }
 
 /** Appends `value` as the last item of `seq`, in its own style. */
-export function appendItem(text: string, seq: YAMLSeq, value: unknown): TextEdit | undefined {
+export function appendItem(text: string, resolved: YAMLSeq, value: unknown): TextEdit | undefined {
+  const seq = textNodeOf(resolved);
   const last = seq.items[seq.items.length - 1] as Node | undefined;
   if (seq.flow) {
     if (!last?.range) {

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Span } from './span';
+import { textNodeOf } from './resolved';
 
 export type PathSegment = string | number;
 
@@ -51,4 +52,10 @@ export function nodeAtPath(node: unknown, path: readonly PathSegment[]): Node | 
 
 export function keyName(pair: Pair): string | undefined {
   return isScalar(pair.key) && pair.key.value !== null ? String(pair.key.value) : undefined;
+}
+
+/** The text a node was written as; for a node an alias stands for, the anchored node's text (not the alias token). */
+export function writtenText(text: string, node: Node): string {
+  const span = spanOf(textNodeOf(node));
+  return span ? text.slice(span[0], span[1]) : '';
 }

@@ -5,7 +5,7 @@ import { FUZZ_SUITES } from './suites';
 
 /**
  * Property-based fuzzing of the whole server pipeline (parse, rules and schema, hover, completion, code actions,
- * simulator). 10,500 cases per run with a fresh seed; a failure prints the seed and the shrunk input, to replay with
+ * simulator). 10,900 cases per run with a fresh seed; a failure prints the seed and the shrunk input, to replay with
  * fc.assert(..., { seed, path }) and to keep as a case in regressions.test.ts. bench/fuzz-campaign.ts runs the same
  * properties for as long as asked.
  */

@@ -95,10 +95,15 @@ const { tree } = fc.letrec<{ tree: unknown }>((tie) => ({
   ),
 }));
 
+/** A Kubernetes-shaped object: apiVersion, kind, and a few of the top-level keys holding random trees. */
+export const manifestObject: fc.Arbitrary<Record<string, unknown>> = fc
+  .tuple(fc.constantFrom(...API_VERSIONS), fc.constantFrom(...KINDS), fc.dictionary(fc.constantFrom('metadata', 'spec', 'data', 'status'), tree, { maxKeys: 3 }))
+  .map(([apiVersion, kind, body]) => ({ apiVersion, kind, ...(body as object) }));
+
 export const randomManifest: fc.Arbitrary<string> = fc
-  .tuple(fc.constantFrom(...API_VERSIONS), fc.constantFrom(...KINDS), fc.dictionary(fc.constantFrom('metadata', 'spec', 'data', 'status'), tree, { maxKeys: 3 }), fc.boolean())
-  .map(([apiVersion, kind, body, flow]) => {
-    const object = { apiVersion, kind, ...(body as object) };
+  .tuple(manifestObject, fc.boolean())
+  .map(([object, flow]) => {
+    const { apiVersion, kind } = object;
     try {
       return stringify(object, { collectionStyle: flow ? 'flow' : 'any', lineWidth: 0 });
     } catch {

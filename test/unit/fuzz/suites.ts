@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { hostileText, mutatedCorpusManifest, randomManifest, tokenSoup } from './inputs';
 import { checkEverything, probe } from './properties';
+import { anchoredManifest, checkAnchored } from './anchored';
 import { checkReparse, editChain } from './reparse';
 
 export interface FuzzSuite {
@@ -18,6 +19,11 @@ export const FUZZ_SUITES: FuzzSuite[] = [
   { name: 'random manifests built from pod-spec words', property: everything(randomManifest), runs: 3000 },
   { name: 'token soup of YAML punctuation, control characters and surrogates', property: everything(tokenSoup), runs: 2000 },
   { name: 'a mix, including multi-document files', property: everything(hostileText), runs: 1500 },
+  {
+    name: 'random manifests with anchors, aliases and merge keys: checked as above, read as the decoder reads them, fixes keep every alias',
+    property: fc.property(anchoredManifest, probe, (text, where) => checkAnchored(text, where)) as fc.IProperty<[string, unknown]>,
+    runs: 400,
+  },
   {
     name: 'chains of edits, each version parsed from the previous one\'s parse, against a fresh parse',
     property: fc.property(editChain(fc.oneof(mutatedCorpusManifest, hostileText)), checkReparse) as unknown as fc.IProperty<[string, unknown]>,

@@ -17,6 +17,7 @@ const NEOVIM_07: Declared = {
     textDocument: {
       completion: { dynamicRegistration: false, completionItem: { snippetSupport: false, documentationFormat: ['markdown', 'plaintext'] } },
       hover: { dynamicRegistration: false, contentFormat: ['markdown', 'plaintext'] },
+      publishDiagnostics: { relatedInformation: true },
     },
   },
 };
@@ -24,7 +25,7 @@ const NEOVIM_07: Declared = {
 const VSCODE: Declared = {
   capabilities: {
     workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
-    textDocument: { completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } }, hover: { contentFormat: ['markdown', 'plaintext'] } },
+    textDocument: { completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } }, hover: { contentFormat: ['markdown', 'plaintext'] }, publishDiagnostics: { relatedInformation: true } },
   },
   initializationOptions: { commands: ['podlab.openPreview'] },
 };
@@ -37,18 +38,23 @@ function complete(text: string, line: number, character: number): CompletionItem
 }
 
 describe('lsp: what each client declares', () => {
-  it('reads Neovim 0.7: no snippets, markdown, no commands, no configuration pull, no dynamic registration', () => {
+  it('reads Neovim 0.7: no snippets, markdown, no commands, no configuration pull, no dynamic registration, related information', () => {
     const support = clientSupportOf(NEOVIM_07);
     assert.deepEqual({ ...support, commands: [...support.commands] }, {
-      snippets: false, hoverMarkdown: true, completionMarkdown: true, commands: [], pullConfiguration: false, registerConfiguration: false,
+      snippets: false, hoverMarkdown: true, completionMarkdown: true, commands: [], pullConfiguration: false, registerConfiguration: false, relatedInformation: true,
     });
   });
 
-  it('reads VS Code: snippets, markdown, its commands, pull and dynamic registration', () => {
+  it('reads VS Code: snippets, markdown, its commands, pull and dynamic registration, related information', () => {
     const support = clientSupportOf(VSCODE);
     assert.deepEqual({ ...support, commands: [...support.commands] }, {
-      snippets: true, hoverMarkdown: true, completionMarkdown: true, commands: ['podlab.openPreview'], pullConfiguration: true, registerConfiguration: true,
+      snippets: true, hoverMarkdown: true, completionMarkdown: true, commands: ['podlab.openPreview'], pullConfiguration: true, registerConfiguration: true, relatedInformation: true,
     });
+  });
+
+  it('follows the order of preference of the formats a client lists', () => {
+    const markdownFor = (contentFormat: Array<'markdown' | 'plaintext'>) => clientSupportOf({ capabilities: { textDocument: { hover: { contentFormat } } } }).hoverMarkdown;
+    assert.deepEqual([markdownFor(['markdown']), markdownFor(['markdown', 'plaintext']), markdownFor(['plaintext', 'markdown']), markdownFor(['plaintext']), markdownFor([])], [true, true, false, false, false]);
   });
 
   it('takes nothing for granted from a client that declares nothing, and ignores malformed commands', () => {

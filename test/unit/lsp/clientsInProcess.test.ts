@@ -68,4 +68,21 @@ describe('lsp in process: each client gets what it declared', () => {
     const fix = actions.find((action) => action.title === 'Change to 1G');
     assert.deepEqual(fix?.edit?.changes?.[uri].map((edit) => edit.range), [quantity.range]);
   });
+
+  it('takes the settings a client gives in initializationOptions.podlab', async () => {
+    client = await InProcessClient.start({ capabilities: {}, initializationOptions: { podlab: { rules: { 'invalid-quantity': 'off' } } } });
+    const { diagnostics } = await client.open('pod.yaml', POD);
+    assert.ok(!diagnostics.some((diagnostic) => diagnostic.code === 'invalid-quantity'), JSON.stringify(diagnostics.map((diagnostic) => diagnostic.code)));
+    assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'missing-resources'));
+  });
+
+  it('keeps those settings when the client answers workspace/configuration with nothing for podlab', async () => {
+    client = await InProcessClient.start({ capabilities: { workspace: { configuration: true } }, initializationOptions: { podlab: { rules: { 'invalid-quantity': 'off' } } } });
+    client.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    const { uri } = await client.open('pod.yaml', POD);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const diagnostics = await client.diagnostics(uri);
+    assert.ok(!diagnostics.some((diagnostic) => diagnostic.code === 'invalid-quantity'), JSON.stringify(diagnostics.map((diagnostic) => diagnostic.code)));
+    assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'missing-resources'));
+  });
 });

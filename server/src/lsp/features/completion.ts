@@ -94,7 +94,8 @@ interface Placement {
  */
 function placementOf(cursor: Cursor, keyColumn: number, keyEnd: number, hasKey: boolean): Placement | undefined {
   if (hasKey && cursor.document && cursor.document.doc.errors.length === 0) {
-    const root = cursor.document.doc.contents;
+    // Resolved: keys a merge key (<<) brings in are siblings too.
+    const root = cursor.document.resource?.root ?? cursor.document.doc.contents;
     const keyOffset = cursor.lineStart + keyColumn;
     const found = isMap(root) ? pairWithKeyAt(root, keyOffset, []) : undefined;
     if (found && isMap(root)) {

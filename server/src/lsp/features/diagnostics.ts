@@ -16,8 +16,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 const TAGS = { unnecessary: DiagnosticTag.Unnecessary, deprecated: DiagnosticTag.Deprecated } as const;
 
-export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
-  return {
+/** `related`: the client takes relatedInformation (it declared publishDiagnostics.relatedInformation). */
+export function toDiagnostic(document: TextDocument, finding: Finding, related = false): Diagnostic {
+  const diagnostic: Diagnostic = {
     range: toRange(document, finding.span),
     severity: SEVERITY[finding.severity],
     source: SOURCE,
@@ -27,4 +28,8 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     tags: finding.tags?.map((tag) => TAGS[tag]),
     data: { id: findingId(finding) } satisfies DiagnosticData,
   };
+  if (related && finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map(({ span, message }) => ({ location: { uri: document.uri, range: toRange(document, span) }, message }));
+  }
+  return diagnostic;
 }
