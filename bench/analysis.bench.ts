@@ -6,10 +6,14 @@
  * costliest rules, and the sum as a ratio to the `yaml` package's parseAllDocuments of the same text.
  * Then the first analysis as the server does it: in a fresh process, after 20 analyses of a 200-line manifest (as
  * bench:lsp's warm-up edits), each stage once on the large file; `--processes` such processes, minimum and median.
+ * Last, the open (parse and analysis) of Helm chart templates against that of a generated plain manifest of the same
+ * size, warm, as a ratio.
  * Run with `npm run bench:analysis`. Options: `--sizes 10000,50000`, `--runs 15`, `--top 10` (rules listed),
- * `--processes 5` (0: skip the first-analysis part).
+ * `--processes 5` (0: skip the first-analysis part), `--templates a.yaml,b.yaml` (`none`: skip the template part).
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parseAllDocuments } from 'yaml';
@@ -39,6 +43,12 @@ const SIZES = option('sizes', '10000,50000').split(',').map(Number);
 const RUNS = Math.max(1, Number(option('runs', '15')));
 const TOP = Number(option('top', '10'));
 const PROCESSES = Number(option('processes', '5'));
+const CHARTS = join(__dirname, '..', 'test', 'fixtures', 'helm');
+const TEMPLATES = option('templates', [
+  'bitnami__charts/redis/templates/sentinel/statefulset.yaml',
+  'bitnami__charts/nginx/templates/deployment.yaml',
+  'prometheus-community__helm-charts/kube-state-metrics/templates/deployment.yaml',
+].map((path) => join(CHARTS, path)).join(','));
 /** Set in the child processes of the first-analysis part: the size they time. */
 const FIRST_ANALYSIS_OF = Number(option('first-analysis-of', '0'));
 
@@ -185,9 +195,32 @@ function benchFirstAnalysis(lines: number): void {
   }
 }
 
+/** A generated plain manifest at least `length` characters long (in steps of 10 lines). */
+function plainOfSize(length: number): string {
+  let lines = 10;
+  while (manifest(lines).length < length) lines += 10;
+  return manifest(lines);
+}
+
+/** The open of each chart template (parse with its actions masked, then the analysis) against a plain file of its size. */
+function benchTemplates(paths: string[]): void {
+  console.log(`
+Helm chart templates: parse + analyze, against a generated plain manifest of the same size; ms, warm, median of ${RUNS} runs`);
+  const onRuleFailure = (rule: { meta: { id: string } }, error: unknown) => failOnError(`Rule ${rule.meta.id}`, error);
+  const open = (text: string) => () => analyze(parseManifest(text), { settings: DEFAULT_SETTINGS, onRuleFailure, onCheckFailure: failOnError });
+  for (const path of paths) {
+    const text = readFileSync(path, 'utf8');
+    const plain = plainOfSize(text.length);
+    const [template, generated] = timeStages([timed('template', open(text)), timed('plain', open(plain))]);
+    const name = relative(CHARTS, path);
+    console.log(`  ${name.padEnd(58)} ${String(text.length).padStart(6)} chars ${format(template.median)}   plain ${String(plain.length).padStart(6)} chars ${format(generated.median)}   ratio ${(template.median / generated.median).toFixed(2)}`);
+  }
+}
+
 if (FIRST_ANALYSIS_OF > 0) {
   firstAnalysis(FIRST_ANALYSIS_OF);
 } else {
   for (const lines of SIZES) benchSize(lines);
   if (PROCESSES > 0) for (const lines of SIZES) benchFirstAnalysis(lines);
+  if (TEMPLATES !== 'none') benchTemplates(TEMPLATES.split(','));
 }

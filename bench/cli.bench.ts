@@ -33,18 +33,18 @@ function writeFolder(root: string, files: number): void {
   }
 }
 
-function measure(scratch: string, target: string): { seconds: number; rssMiB?: number; code: number | null; findings: number } {
+function measure(scratch: string, target: string): { seconds: number; cpuSeconds?: number; rssMiB?: number; code: number | null; findings: number } {
   const out = join(scratch, 'report.json');
   const timed = existsSync(GNU_TIME);
-  const command = timed ? [GNU_TIME, '-f', '%e %M', '-o', join(scratch, 'time.txt'), process.execPath] : [process.execPath];
+  const command = timed ? [GNU_TIME, '-f', '%e %U %S %M', '-o', join(scratch, 'time.txt'), process.execPath] : [process.execPath];
   const started = performance.now();
   const run = spawnSync(command[0], [...command.slice(1), CLI, 'lint', target, '--format', `json=${out}`, '--quiet'], { cwd: scratch, encoding: 'utf8' });
   const wall = (performance.now() - started) / 1000;
   if (run.status === 2 || run.error) throw new Error(`podlab failed: ${run.error?.message ?? run.stderr}`);
   const findings = (JSON.parse(readFileSync(out, 'utf8')) as unknown[]).length;
   if (!timed) return { seconds: wall, code: run.status, findings };
-  const [elapsed, kib] = readFileSync(join(scratch, 'time.txt'), 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
-  return { seconds: elapsed, rssMiB: (kib * 1024) / MIB, code: run.status, findings };
+  const [elapsed, user, system, kib] = readFileSync(join(scratch, 'time.txt'), 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { seconds: elapsed, cpuSeconds: user + system, rssMiB: (kib * 1024) / MIB, code: run.status, findings };
 }
 
 function main(): void {
@@ -61,11 +61,13 @@ function main(): void {
     ];
     let allWithin = true;
     for (const item of cases) {
-      const { seconds, rssMiB, findings } = measure(scratch, item.target);
+      const { seconds, cpuSeconds, rssMiB, findings } = measure(scratch, item.target);
       const within = seconds < item.budgetSeconds && (rssMiB === undefined || rssMiB < item.budgetMiB);
       allWithin &&= within;
       const rss = rssMiB === undefined ? 'RSS n/a' : `peak RSS ${rssMiB.toFixed(0)} MiB (budget ${item.budgetMiB})`;
-      console.log(`${item.name.padEnd(26)} ${seconds.toFixed(2).padStart(6)} s (budget ${item.budgetSeconds} s)  ${(item.files / seconds).toFixed(0).padStart(5)} files/s  ${rss}  ${findings} findings at or above error  ${within ? 'ok' : 'OVER BUDGET'}`);
+      // CPU seconds say what the run costs when the machine is shared (wall time then includes waiting for a core).
+      const cpu = cpuSeconds === undefined ? '' : `  CPU ${cpuSeconds.toFixed(2)} s`;
+      console.log(`${item.name.padEnd(26)} ${seconds.toFixed(2).padStart(6)} s (budget ${item.budgetSeconds} s)${cpu}  ${(item.files / seconds).toFixed(0).padStart(5)} files/s  ${rss}  ${findings} findings at or above error  ${within ? 'ok' : 'OVER BUDGET'}`);
     }
     process.exitCode = allWithin ? 0 : 1;
   } finally {

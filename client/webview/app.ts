@@ -212,7 +212,7 @@ export class App {
     const events = new EventsTable(model.eventRows, model.result.events);
     clear(this.root);
     this.root.append(this.header(false), refusalView(kind, name, refused, (range) => this.api.postMessage({ type: 'reveal', range })), events.element);
-    events.update(model.end, false);
+    events.update(0, false);
     this.root.removeAttribute('aria-busy');
   }
 

@@ -16,6 +16,12 @@ export function rolloutTone(status: string): Tone {
   return 'running';
 }
 
+/** A word or two for what the rollout status line says. */
+export function rolloutShort(status: string): string {
+  const tone = rolloutTone(status);
+  return tone === 'ready' ? 'rolled out' : tone === 'problem' ? 'deadline exceeded' : 'rolling out';
+}
+
 export function deploymentConditionTone(c: SimulatedDeploymentCondition): Tone {
   if (c.type === 'Progressing' && c.status === 'False') return 'problem';
   return conditionTone(c.status);
@@ -35,7 +41,7 @@ export function buildDeploymentLanes(frames: readonly SimulationFrame[], end: nu
     if (!d) continue;
     name = d.name;
     const line = d.rolloutStatus.trim();
-    if (line) rollout.enter(frame.at, rolloutTone(line), line, `kubectl rollout status deployment/${d.name}: ${line}`);
+    if (line) rollout.enter(frame.at, rolloutTone(line), line, `kubectl rollout status deployment/${d.name}: ${line}`, rolloutShort(line));
     for (const c of d.conditions) {
       let builder = conditions.get(c.type);
       if (!builder) conditions.set(c.type, (builder = new SegmentBuilder()));

@@ -24,6 +24,8 @@ export interface ConditionLane {
 export interface PodLanes {
   name: string;
   revision?: number;
+  /** `kind/name` of the workload that made the pod, when the simulation plays more than one. */
+  owner?: string;
   firstSeen: number;
   /** kubectl's STATUS column over time. */
   status: Segment[];
@@ -56,6 +58,7 @@ class PodTrack {
   /** Containers being stopped, with the restart count they had when the kubelet began. */
   private readonly stopping = new Map<string, Stopping & { restartCount: number }>();
   revision: number | undefined;
+  owner: string | undefined;
 
   constructor(
     readonly name: string,
@@ -64,6 +67,7 @@ class PodTrack {
 
   record(at: number, pod: SimulatedPod, killings: readonly Killing[]): void {
     if (pod.revision !== undefined) this.revision = pod.revision;
+    if (pod.owner !== undefined) this.owner = pod.owner;
     const status = podDisplayStatus(pod);
     this.status.enter(at, podTone(pod), status, `${pod.name}: ${status}, phase ${pod.phase}`);
     this.phase.enter(at, phaseTone(pod.phase), pod.phase, `Phase ${pod.phase}`);
@@ -113,6 +117,7 @@ class PodTrack {
     return {
       name: this.name,
       revision: this.revision,
+      ...(this.owner !== undefined ? { owner: this.owner } : {}),
       firstSeen: this.firstSeen,
       status: this.status.finish(end),
       phase: this.phase.finish(end),

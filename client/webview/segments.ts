@@ -20,6 +20,8 @@ export interface Segment {
   label: string;
   /** Longer text for the tooltip and for screen readers. */
   detail: string;
+  /** The shortest form of the label, for a segment too narrow for the label itself. */
+  short?: string;
 }
 
 /** Builds segments from states sampled at increasing times, merging equal neighbours. */
@@ -28,10 +30,10 @@ export class SegmentBuilder {
   private open: Omit<Segment, 'to'> | undefined;
 
   /** The lane is in this state from `at` on. */
-  enter(at: number, tone: Tone, label: string, detail: string): void {
+  enter(at: number, tone: Tone, label: string, detail: string, short?: string): void {
     if (this.open && this.open.tone === tone && this.open.label === label && this.open.detail === detail) return;
     this.close(at);
-    this.open = { from: at, tone, label, detail };
+    this.open = short === undefined ? { from: at, tone, label, detail } : { from: at, tone, label, detail, short };
   }
 
   /** The lane has no state from `at` on (the object does not exist). */

@@ -39,7 +39,8 @@ class ServiceTrack {
 
   record(at: number, service: SimulatedService): void {
     const summary = trafficSummary(service);
-    this.summary.enter(at, summary.tone, summary.label, `service ${service.name}: ${summary.detail}`);
+    const short = `${service.endpoints.filter((e) => e.traffic).length} of ${service.endpoints.length}`;
+    this.summary.enter(at, summary.tone, summary.label, `service ${service.name}: ${summary.detail}`, short);
     const seen = new Set<string>();
     for (const e of service.endpoints) {
       seen.add(e.pod);

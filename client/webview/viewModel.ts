@@ -74,6 +74,9 @@ function containerInfos(pods: readonly PodLanes[]): ContainerInfo[] {
 }
 
 function podGroups(result: SimulationResult, pods: PodLanes[]): PodGroup[] | undefined {
+  const owners = [...new Set(pods.map((p) => p.owner).filter((o): o is string => o !== undefined))];
+  // Two workloads played together (a Service switching between them): one group per workload.
+  if (owners.length > 1) return owners.map((owner) => ({ title: `Pods of ${owner}`, pods: pods.filter((p) => p.owner === owner) }));
   if (result.frames.some((f) => (f.replicaSets?.length ?? 0) > 0)) return groupPodsByReplicaSet(pods, result.frames);
   const { kind, name } = result.resource;
   if (kind === 'Pod' || pods.length === 0) return undefined;

@@ -21,8 +21,8 @@ export class Workbench {
     private readonly scratch: string,
   ) {}
 
-  /** Installs the .vsix into a fresh code-server and opens, in Chromium, a folder holding copies of `files` (from `from`). */
-  static async open(files: string[], from = fixtureWorkspace): Promise<Workbench> {
+  /** Installs the .vsix into a fresh code-server and opens, in Chromium, a folder holding copies of `files` (from `from`); `settings` go to the user settings. */
+  static async open(files: string[], from = fixtureWorkspace, settings: Record<string, unknown> = {}): Promise<Workbench> {
     if (!existsSync(vsixPath)) {
       throw new Error(`${vsixPath} does not exist: run \`npm run package\` first (the e2e tests install the packaged extension)`);
     }
@@ -30,7 +30,7 @@ export class Workbench {
     const workspace = path.join(scratch, 'workspace');
     mkdirSync(workspace);
     for (const file of files) cpSync(path.join(from, file), path.join(workspace, file));
-    const server = await startCodeServer({ vsix: vsixPath, userSettings: { 'editor.hover.delay': 300 } });
+    const server = await startCodeServer({ vsix: vsixPath, userSettings: { 'editor.hover.delay': 300, ...settings } });
     let browser: Browser | undefined;
     try {
       browser = await launchChromium();

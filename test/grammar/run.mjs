@@ -60,14 +60,14 @@ for (const file of readdirSync(grammarTests).filter((name) => name.endsWith('.te
 }
 
 console.log('\n  coverage');
-const grammarText = readFileSync(join(repoRoot, 'syntaxes', 'kubernetes.injection.tmLanguage.json'), 'utf8');
-const defined = [...new Set([...grammarText.matchAll(/"((?:[\w-]+\.)+kubernetes)"/g)].map((match) => match[1]))].sort();
+const scopesOf = (file, suffix) => [...readFileSync(join(repoRoot, 'syntaxes', file), 'utf8').matchAll(new RegExp(`"((?:[\\w-]+\\.)+${suffix})"`, 'g'))].map((match) => match[1]);
+const defined = [...new Set([...scopesOf('kubernetes.injection.tmLanguage.json', 'kubernetes'), ...scopesOf('helm.injection.tmLanguage.json', 'helm')])].sort();
 const asserted = new Set(readdirSync(grammarTests).filter((name) => name.endsWith('.test.yaml'))
   .flatMap((file) => parseGrammarTestCase(readFileSync(join(grammarTests, file), 'utf8')).assertions)
   .flatMap((assertion) => assertion.scopeAssertions.flatMap((scopeAssertion) => scopeAssertion.scopes)));
 const unasserted = defined.filter((scope) => !asserted.has(scope));
-if (defined.length > 0 && unasserted.length === 0) pass(`each of the ${defined.length} Kubernetes scopes of the grammar is asserted present by a test`);
-else fail('each Kubernetes scope of the grammar is asserted present by a test', `never asserted: ${unasserted.join(', ') || '(the grammar defines none)'}`);
+if (defined.length > 0 && unasserted.length === 0) pass(`each of the ${defined.length} Kubernetes and Helm scopes of the grammars is asserted present by a test`);
+else fail('each Kubernetes and Helm scope of the grammars is asserted present by a test', `never asserted: ${unasserted.join(', ') || '(the grammar defines none)'}`);
 
 console.log("\n  the injection keeps YAML's own highlighting");
 const yamlGrammar = await createRegistry(false).loadGrammar('source.yaml');

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runNeovim, SERVER_PATH, type NvimDiagnostic } from './nvim';
 
@@ -105,15 +106,19 @@ describe('Neovim headless (built-in LSP client) against the built server', funct
     assert.deepEqual(result.messages.filter((message) => /Indexed/.test(message)), []);
   });
 
-  it("runs the README's set-up for Neovim 0.7 as written (with the built server for the command)", async () => {
+  it("runs the README's set-up for Neovim 0.7 as written, with podlab-language-server the built server", async () => {
     const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
-    const block = /\*\*Neovim 0\.7 to 0\.10\*\*[^\n]*\n\n```lua\n([\s\S]*?)```/.exec(readme)?.[1];
-    assert.ok(block, 'the README has the Neovim 0.7 set-up');
-    const command = "{ 'podlab-language-server', '--stdio' }";
-    assert.ok(block.includes(command));
-    const setup = block.replace(command, `{ ${JSON.stringify(process.execPath)}, ${JSON.stringify(SERVER_PATH)}, '--stdio' }`);
-    const result = await runNeovim({ scenario: 'readme', file: 'pod.yaml', text: POD, code: 'image-tag', setup });
-    assert.equal(result.error, undefined, result.error);
-    assert.equal(result.diagnostics?.find((diagnostic) => diagnostic.code === 'image-tag')?.severity, 1, 'the settings of the set-up made image-tag an error');
+    const setup = /\*\*Neovim 0\.7 to 0\.10\*\*[^\n]*\n\n```lua\n([\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(setup, 'the README has the Neovim 0.7 set-up');
+    // What `npm install -g` of the package puts on PATH, for the build of this checkout.
+    const binFolder = mkdtempSync(path.join(tmpdir(), 'podlab-bin-'));
+    try {
+      writeFileSync(path.join(binFolder, 'podlab-language-server'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(SERVER_PATH)} "$@"\n`, { mode: 0o755 });
+      const result = await runNeovim({ scenario: 'readme', file: 'pod.yaml', text: POD, code: 'image-tag', setup, binFolder });
+      assert.equal(result.error, undefined, result.error);
+      assert.equal(result.diagnostics?.find((diagnostic) => diagnostic.code === 'image-tag')?.severity, 1, 'the settings of the set-up made image-tag an error');
+    } finally {
+      rmSync(binFolder, { recursive: true, force: true });
+    }
   });
 });

@@ -57,6 +57,8 @@ export interface Scenario {
   plaintext?: boolean;
   /** Lua run first (the readme scenario: the README's set-up, which starts the client itself). */
   setup?: string;
+  /** A folder put first on PATH (where a test puts a `podlab-language-server` of the built server). */
+  binFolder?: string;
   /** Declare workspace/configuration, as Neovim 0.8 and later do. */
   pullSettings?: boolean;
 }
@@ -73,6 +75,7 @@ export async function runNeovim(scenario: Scenario): Promise<NvimResult & { fold
   if (scenario.setup) writeFileSync(setupFile, scenario.setup);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    PATH: scenario.binFolder ? `${scenario.binFolder}${path.delimiter}${process.env.PATH ?? ''}` : process.env.PATH,
     HOME: home,
     XDG_CONFIG_HOME: path.join(home, 'config'),
     XDG_DATA_HOME: path.join(home, 'data'),

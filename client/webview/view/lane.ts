@@ -20,7 +20,7 @@ export function buildTrack(segments: readonly Segment[], end: number): HTMLEleme
   for (const segment of segments) {
     // The label is drawn by fitLabels once the track has a width: whole, shorter, or none.
     const label = h('span', { className: 'segment-label' });
-    setLabelForms(label, labelForms(segment.label));
+    setLabelForms(label, segment.short === undefined ? labelForms(segment.label) : [...labelForms(segment.label), segment.short]);
     const element = h('div', { className: `segment tone-${segment.tone}`, attrs: { title: segmentTitle(segment) } }, label);
     placeOnAxis(element, segment.from, segment.to, end);
     track.appendChild(element);

@@ -6,6 +6,7 @@ import type { Finding } from '../findings/finding';
 import { runRules, type RuleFailureLogger } from './runRules';
 import { applySuppressions } from './suppression';
 import { syntaxFindings } from './syntaxFindings';
+import { literalRuleFindings } from './templateRules';
 import { traceToAnchors } from './anchoredFindings';
 
 export interface AnalyzeOptions {
@@ -20,7 +21,6 @@ export interface AnalyzeOptions {
 /** Every finding for one parsed file: syntax first, then the rules over each resource. */
 export function analyze(file: ManifestFile, options: AnalyzeOptions): Finding[] {
   if (!file.looksLikeKubernetes) return [];
-  if (file.templated) return [templateNotice(file.text)];
   const findings = syntaxFindings(file);
   if (file.oversized) {
     findings.push({
@@ -37,20 +37,8 @@ export function analyze(file: ManifestFile, options: AnalyzeOptions): Finding[] 
   } catch (error) {
     options.onCheckFailure?.('Schema validation', error);
   }
-  findings.push(...runRules(file, options.settings, options.onRuleFailure, undefined, options.workspace));
+  findings.push(...literalRuleFindings(file, runRules(file, options.settings, options.onRuleFailure, undefined, options.workspace)));
   return applySuppressions(file, traceToAnchors(file, findings));
-}
-
-/** A Helm or Go template is not YAML until rendered: say so once instead of reporting what rendering would fix. */
-function templateNotice(text: string): Finding {
-  const start = Math.max(0, text.indexOf('{{'));
-  const end = text.indexOf('}}', start);
-  return {
-    code: 'templated-file',
-    severity: 'information',
-    message: 'This file holds template actions ({{ ... }}), as Helm charts do: Podlab checks it only once rendered (for example with helm template).',
-    span: [start, end < 0 ? start : end + 2],
-  };
 }
 
 function firstLineEnd(text: string): number {

@@ -13,7 +13,6 @@ const CATEGORY_TITLES: Record<RuleCategory, string> = {
 /** Diagnostics that are not rules: they cannot be turned off, but they have a code and a docs anchor too. */
 export const NOTICES: ReadonlyArray<{ id: string; description: string }> = [
   { id: 'yaml-syntax', description: 'The YAML does not parse (or repeats a key in one map). Nothing else is checked in the document until it parses.' },
-  { id: 'templated-file', description: 'The file holds Helm or Go template actions (`{{ ... }}`): it is checked only once rendered, and this one notice says so.' },
   { id: 'file-too-large', description: 'The file is larger than `podlab.maxFileSize`: only its YAML syntax is checked (or, far above it, nothing at all).' },
 ];
 

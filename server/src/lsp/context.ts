@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FailureLogger } from '../analysis/failureLog';
 import type { Finding } from '../findings/finding';
 import type { ManifestFile } from '../parse/model';
+import type { ChartValues } from '../hovers/helmValues';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { WorkspaceView } from '../workspace/view';
@@ -18,6 +19,8 @@ export interface FeatureContext {
   readonly settings: Settings;
   /** A part (a hover provider, a check) failed: its answer is lost, the others stay. */
   readonly log: FailureLogger;
+  /** The values.yaml of the Helm chart the document is a template of (read when asked); undefined outside a chart. */
+  chartValues?(): ChartValues | undefined;
 }
 
 /** A context for one document outside a running server (tests, the command line): nothing else in the workspace. */
@@ -29,5 +32,6 @@ export function standaloneContext(document: TextDocument, file: ManifestFile, pa
     workspace: parts.workspace ?? { uri: document.uri, index: new WorkspaceIndex() },
     settings: parts.settings ?? DEFAULT_SETTINGS,
     log: parts.log ?? (() => undefined),
+    chartValues: parts.chartValues,
   };
 }

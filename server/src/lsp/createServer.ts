@@ -2,6 +2,7 @@ import { DidChangeConfigurationNotification, TextDocuments, type Connection } fr
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { logEachFailureOnce } from '../analysis/failureLog';
 import { ManifestStore } from '../analysis/store';
+import { chartValuesFor, readFromDisk } from '../analysis/chartValues';
 import { WorkspaceService } from '../analysis/workspaceService';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../settings';
 import { serverCapabilities } from './capabilities';
@@ -106,7 +107,8 @@ export function createServer(connection: Connection, options: ServerOptions = {}
   const contextOf = (uri: unknown): FeatureContext | undefined => {
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;
     if (!document) return undefined;
-    return { document, file: store.file(document), findings: () => store.findings(document), workspace: workspace.view(document.uri), settings: project.settingsFor(document.uri), log };
+    const chartValues = () => chartValuesFor(document.uri, (uri) => documents.get(uri)?.getText() ?? readFromDisk(uri));
+    return { document, file: store.file(document), findings: () => store.findings(document), workspace: workspace.view(document.uri), settings: project.settingsFor(document.uri), log, chartValues };
   };
   registerFeatures(connection, contextOf, () => support);
 

@@ -39,5 +39,5 @@ export function registerFeatures(connection: Connection, contextOf: ContextOf, s
   connection.onCodeLens(on([], (context) => lensesForClient(codeLenses(context), support())));
   connection.onRequest('podlab/resources', onKnownDocument(contextOf, requestUri, [], (context) => summarizeResources(context)));
   connection.onRequest('podlab/simulate', onKnownDocument(contextOf, requestUri, null, (context, params: SimulateParams) =>
-    simulateResource(context.file, params, { workspace: context.workspace, kubernetesVersion: context.settings.kubernetesVersion })));
+    simulateResource(context.file, params, { workspace: context.workspace, kubernetesVersion: context.settings.kubernetesVersion, chartValues: context.chartValues })));
 }

@@ -2,6 +2,7 @@ import { parseAllDocuments, visit, type Document } from 'yaml';
 import type { Fix } from '../findings/finding';
 import type { ManifestFile } from './model';
 import { hasSyntaxErrors } from './parseManifest';
+import { templateFacts } from './helm/templateFacts';
 
 /** Documents larger than this are not re-parsed to check a fix (the check would cost more than it is worth). */
 const MAX_CHECKED_DOCUMENT = 500_000;
@@ -29,6 +30,8 @@ export function fixKeepsYamlValid(file: ManifestFile, fix: Fix): boolean {
     for (const edit of [...edits].sort((a, b) => b.span[0] - a.span[0])) {
       text = text.slice(0, edit.span[0] - from) + edit.newText + text.slice(edit.span[1] - from);
     }
+    // A template is read as parseManifest reads it: with its actions masked.
+    if (file.template) text = templateFacts(text, file.template.firstBranchOnly).masked;
     const parsed = parseAllDocuments(text, { uniqueKeys: false, strict: true, logLevel: 'silent', merge: true });
     const docs = Array.isArray(parsed) ? parsed : [];
     if (docs.length > 1 || docs.some((doc) => doc.errors.length > 0)) return false;

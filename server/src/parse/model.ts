@@ -1,5 +1,6 @@
 import type { Document, YAMLMap } from 'yaml';
 import type { ParsedChunk } from './documentChunks';
+import type { TemplateFacts } from './helm/templateFacts';
 
 import type { Span } from '../yaml/span';
 import type { UseSite } from '../yaml/resolved';
@@ -47,8 +48,10 @@ export interface ManifestFile {
   documents: YamlDocument[];
   resources: Resource[];
   syntaxProblems: SyntaxProblem[];
-  /** Holds Helm/Go template actions (`{{ ... }}`): schema checks do not apply to it. */
+  /** Holds Helm/Go template actions (`{{ ... }}`): it was parsed with each action masked (see `template`). */
   templated: boolean;
+  /** The actions of a templated file and what masking them left: what is not literal is checked as unknown. */
+  template?: TemplateFacts;
   /** Above the size limit: parsed for syntax only. */
   oversized: boolean;
   /** Oversized, and its syntax check (largeFileSyntax) still runs in slices: `syntaxProblems` is not filled yet. */

@@ -1,8 +1,9 @@
 import { isMap, isScalar, Scalar, visit, type Document, type YAMLMap } from 'yaml';
-import { composeChunks } from './documentChunks';
+import { composeChunks, type ParsedChunk, type PreviousParse } from './documentChunks';
 import { largeManifestFile } from './largeFileSyntax';
 import type { ManifestFile, Resource, Span, SyntaxProblem, YamlDocument } from './model';
 import { MAX_NESTING_DEPTH, nodeNestedDeeperThan } from './nestingDepth';
+import { duplicateAcrossBranches, templateFacts, type TemplateFacts } from './helm/templateFacts';
 import { badMergeKey, mayHoldAliases, resolveAliases } from './resolveAliases';
 import type { UseSite } from '../yaml/resolved';
 
@@ -23,6 +24,25 @@ export const MAX_SYNTAX_PROBLEMS = 50;
 /** Aliases expanded into plain JSON at most; more is treated as an alias bomb. */
 export const MAX_ALIAS_COUNT = 1000;
 const TOP_LEVEL_KUBERNETES_KEY = /^(apiVersion|kind)[ \t]*:/m;
+const COMPOSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error', merge: true } as const;
+
+/**
+ * A template is parsed with its actions masked, every branch read. Should the branches together not make valid YAML
+ * (`{{ if }}` a block map `{{ else }}` `{}`), the first branches alone are read, when that has fewer YAML errors.
+ */
+function composeTemplate(text: string, previous: PreviousParse | undefined): { chunks: ParsedChunk[]; template: TemplateFacts } {
+  const template = templateFacts(text);
+  const chunks = composeChunks(template.masked, MAX_NESTING_DEPTH, COMPOSE_OPTIONS, previous);
+  const errors = yamlErrorCount(chunks);
+  if (errors === 0 || !template.actions.some((action) => action.keyword === 'else')) return { chunks, template };
+  const firstBranches = templateFacts(text, true);
+  const alternative = composeChunks(firstBranches.masked, MAX_NESTING_DEPTH, COMPOSE_OPTIONS);
+  return yamlErrorCount(alternative) < errors ? { chunks: alternative, template: firstBranches } : { chunks, template };
+}
+
+function yamlErrorCount(chunks: readonly ParsedChunk[]): number {
+  return chunks.reduce((sum, chunk) => sum + chunk.documents.reduce((count, { doc }) => count + doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY').length, 0), 0);
+}
 
 export function parseManifest(editorText: string, options: ParseOptions = {}): ManifestFile {
   const text = withLoneCarriageReturnsAsLineFeeds(editorText);
@@ -30,8 +50,8 @@ export function parseManifest(editorText: string, options: ParseOptions = {}): M
   const oversized = text.length > maxAnalysisSize;
   const templated = hasTemplateAction(text);
   if (oversized) return largeManifestFile(text, { templated, looksLikeKubernetes: TOP_LEVEL_KUBERNETES_KEY.test(text) }, !!options.deferLargeFileSyntax);
-  const previous = options.previous?.chunks ? { text: options.previous.text, chunks: options.previous.chunks } : undefined;
-  const chunks = composeChunks(text, MAX_NESTING_DEPTH, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error', merge: true }, previous);
+  const previous = options.previous?.chunks ? { text: options.previous.template?.masked ?? options.previous.text, chunks: options.previous.chunks } : undefined;
+  const { chunks, template } = templated ? composeTemplate(text, previous) : { chunks: composeChunks(text, MAX_NESTING_DEPTH, COMPOSE_OPTIONS, previous), template: undefined };
   const documents: YamlDocument[] = [];
   const resources: Resource[] = [];
   const syntaxProblems: SyntaxProblem[] = [];
@@ -46,6 +66,7 @@ export function parseManifest(editorText: string, options: ParseOptions = {}): M
     }
     for (const error of doc.errors) {
       if (error.code === 'RESOURCE_EXHAUSTION') continue;
+      if (template && error.code === 'DUPLICATE_KEY' && duplicateAcrossBranches(doc, error.pos[0], template)) continue;
       const problem = toProblem(error, error.code === 'DUPLICATE_KEY' ? 'warning' : 'error', text.length);
       if (error.code === 'DUPLICATE_KEY') problem.span = keySpanAt(doc, problem.span[0]) ?? problem.span;
       else problem.span = unclosedOpeningSpan(doc, text, error) ?? problem.span;
@@ -60,7 +81,7 @@ export function parseManifest(editorText: string, options: ParseOptions = {}): M
     if (!resource.object) syntaxProblems.push(plainObjectProblem(doc, resource, text.length));
   }
   const looksLikeKubernetes = resources.length > 0 || TOP_LEVEL_KUBERNETES_KEY.test(text);
-  return { text, documents, resources, syntaxProblems: capProblems(syntaxProblems), templated, oversized, looksLikeKubernetes, chunks, aliasUses };
+  return { text, documents, resources, syntaxProblems: capProblems(syntaxProblems), templated, template, oversized, looksLikeKubernetes, chunks, aliasUses };
 }
 
 /** The document has YAML errors (duplicate keys, only warned about, do not count): its tree is the parser's best guess. */

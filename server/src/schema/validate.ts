@@ -15,6 +15,8 @@ import { preferredVersionOf, resolveKind } from './resolveKind';
 import { suggest } from './suggest';
 import { hasPatchDirective, listedAsPatch, mayHoldPatchDirective } from './kustomizePatch';
 import { validateObject, type TreeContext, type TreeReport } from './validateTree';
+import { templateView } from './templateView';
+import { reportCommon, templateVariants, type Variant } from './templateVariants';
 
 /** The CRD sources that apply to `file`: its own CustomResourceDefinitions, then the workspace's. */
 export function crdSourcesFor(file: ManifestFile, workspace?: WorkspaceView): CrdSource[] {
@@ -23,11 +25,11 @@ export function crdSourcesFor(file: ManifestFile, workspace?: WorkspaceView): Cr
 }
 
 /**
- * Checks every resource of `file` against the Kubernetes API schema (or its CRD). Templated files are not checked;
- * in Kustomize patches (told apart by the workspace `uri`'s kustomization, or by `$patch` directives) absent fields are fine.
+ * Checks every resource of `file` against the Kubernetes API schema (or its CRD); in a Helm template what is literal
+ * (see templateView). In Kustomize patches (told apart by the workspace `uri`'s kustomization, or by `$patch` directives) absent fields are fine.
  */
 export function validateSchema(file: ManifestFile, settings: Settings, workspace?: WorkspaceView): Finding[] {
-  if (file.templated || file.oversized) return [];
+  if (file.oversized) return [];
   const findings: Finding[] = [];
   const report = (found: TreeReport): void => {
     const meta = schemaCodeMeta(found.code);
@@ -42,18 +44,33 @@ export function validateSchema(file: ManifestFile, settings: Settings, workspace
     // As with the rules: on a document with YAML errors the tree is the parser's guess, and a fix on it can land in the next document.
     if (!resource.object || hasSyntaxErrors(resource.document)) continue;
     const patch = listedPatch || (directives && hasPatchDirective(resource.document.doc));
-    validateResource(resource.root, { text: file.text, report, patch }, settings, crds, 0);
+    const template = file.template && templateView(resource.document.doc, file.template);
+    const context: TreeContext = { text: file.text, report, patch, template };
+    if (!template) validateResource(resource.root, context, settings, crds, 0);
+    else validateTemplate(resource.root, context, settings, crds);
   }
   return findings;
 }
 
-function validateResource(root: YAMLMap, context: TreeContext, settings: Settings, crds: readonly CrdSource[], depth: number): void {
+/** Each reading of a template's object is checked; what they all find is reported. */
+function validateTemplate(root: YAMLMap, context: TreeContext, settings: Settings, crds: readonly CrdSource[], depth = 0): void {
+  const variants = templateVariants(root, context.template!);
+  if (variants.length === 1) return validateResource(root, context, settings, crds, depth, variants[0]);
+  const perVariant = variants.map((variant) => {
+    const found: TreeReport[] = [];
+    validateResource(root, { ...context, report: (report) => found.push(report) }, settings, crds, depth, variant);
+    return found;
+  });
+  reportCommon(perVariant, context.report);
+}
+
+function validateResource(root: YAMLMap, context: TreeContext, settings: Settings, crds: readonly CrdSource[], depth: number, variant?: Variant): void {
   const { text, report } = context;
-  const apiVersionNode = pairOf(root, 'apiVersion')?.value as Node | null | undefined;
-  const kindPair = pairOf(root, 'kind');
+  const apiVersionNode = variant ? variant.apiVersionNode : pairOf(root, 'apiVersion')?.value as Node | null | undefined;
+  const kindPair = variant ? variant.kindPair : pairOf(root, 'kind');
   const kindNode = kindPair?.value as Node | null | undefined;
-  const apiVersion = scalarText(apiVersionNode);
   const kind = scalarText(kindNode);
+  const apiVersion = variant ? variant.apiVersion : scalarText(apiVersionNode);
   const resolution = resolveKind(apiVersion, kind, settings.kubernetesVersion, crds);
   switch (resolution.status) {
     case 'builtin':
@@ -64,7 +81,9 @@ function validateResource(root: YAMLMap, context: TreeContext, settings: Setting
       const items = pairOf(root, 'items')?.value;
       if (depth > 0 || !isSeq(items)) return;
       for (const item of items.items) {
-        if (isMap(item) && item.has('apiVersion') && item.has('kind')) validateResource(item, context, settings, crds, depth + 1);
+        if (!isMap(item) || !item.has('apiVersion') || !item.has('kind')) continue;
+        if (context.template) validateTemplate(item, context, settings, crds, depth + 1);
+        else validateResource(item, context, settings, crds, depth + 1);
       }
       return;
     }

@@ -29,6 +29,26 @@ export interface TreeContext {
   patch?: boolean;
   /** The kind of the resource checked (some values depend on it: a Job's restartPolicy). */
   kind?: string;
+  /** A Helm template: what holds an action is unknown, and some collections get content the text does not show. */
+  template?: TemplateView;
+}
+
+export interface TemplateView {
+  /** The node is or holds a template action: its value is unknown and fits any type. */
+  unknown(node: Node): boolean;
+  /** The pair's value receives rendered content (`key:` then `{{ toYaml .x | nindent 4 }}`). */
+  openPair(pair: Pair): boolean;
+  /** The map or list receives rendered keys or items: nothing may be reported missing from it. */
+  open(node: Node): boolean;
+  /** An `else` lies between the offsets, of a branch the first is in: they are in different renderings. */
+  crossesBranch(from: number, to: number): boolean;
+}
+
+/** A key's value (or item) written in another branch than the key: read together, the branches mislead. */
+function fromOtherBranch(context: TreeContext, anchor: Anchor, node: Node | null | undefined): boolean {
+  const from = isNode(anchor) ? anchor.range?.[0] : undefined;
+  const to = node?.range?.[0];
+  return context.template !== undefined && from !== undefined && to !== undefined && context.template.crossesBranch(from, to);
 }
 
 /** YAML 1.1 booleans: Kubernetes reads manifests with a YAML 1.1 parser, so `yes` is a boolean there. */
@@ -48,9 +68,11 @@ export type Anchor = Span | Node;
  */
 export function validateObject(node: YAMLMap, type: ObjectType, anchor: Anchor, context: TreeContext): void {
   let renamedTo: Set<string> | undefined;
+  const template = context.template;
   for (const item of node.items) {
     const pair = item as Pair<Node, Node | null>;
-    if (!isScalar(pair.key) || pair.key.value === null || pair.key.value === undefined) continue;
+    if (!isScalar(pair.key) || pair.key.value === null || pair.key.value === undefined || template?.unknown(pair.key)) continue;
+    if (fromOtherBranch(context, anchor, pair.key)) continue;
     const name = String(pair.key.value);
     if (name === '<<' || (context.patch && name.startsWith('$'))) continue;
     const field = type.fields.get(name);
@@ -63,12 +85,12 @@ export function validateObject(node: YAMLMap, type: ObjectType, anchor: Anchor, 
     }
     const keyAnchor = pair.key.range ? pair.key : anchor;
     if (!context.patch && isEmpty(pair.value) && type.required.includes(name)) {
-      reportEmptyRequired(field, type, keyAnchor, context);
+      if (!template?.openPair(pair)) reportEmptyRequired(field, type, keyAnchor, context);
       continue;
     }
     validateValue(pair.value, field, field.type, keyAnchor, context);
   }
-  if (context.patch) return;
+  if (context.patch || template?.open(node)) return;
   for (const name of type.required) {
     // A misspelt key whose rename fix supplies the field is one mistake, reported once.
     if (hasKey(node, name) || renamedTo?.has(name)) continue;
@@ -80,6 +102,7 @@ export function validateObject(node: YAMLMap, type: ObjectType, anchor: Anchor, 
 function validateValue(node: Node | null, field: Field, type: SchemaType, anchor: Anchor, context: TreeContext): void {
   if (!node || isAlias(node)) return;
   if (isScalar(node) && (node.value === null || node.value === undefined)) return;
+  if (isScalar(node) && context.template?.unknown(node)) return;
   switch (type.kind) {
     case 'scalar':
       if (type.scalar === 'any') return;
@@ -90,6 +113,7 @@ function validateValue(node: Node | null, field: Field, type: SchemaType, anchor
       if (isSeq(node)) {
         for (const item of node.items) {
           const itemNode = item as Node | null;
+          if (fromOtherBranch(context, anchor, itemNode)) continue;
           validateValue(itemNode, field, type.items, itemAnchor(itemNode) ?? anchor, context);
         }
       } else {
@@ -100,6 +124,7 @@ function validateValue(node: Node | null, field: Field, type: SchemaType, anchor
       if (isMap(node)) {
         for (const item of node.items) {
           const pair = item as Pair<Node, Node | null>;
+          if (fromOtherBranch(context, anchor, pair.key)) continue;
           validateValue(pair.value, field, type.values, (pair.key as Node | null)?.range ? pair.key : anchor, context);
         }
       } else {

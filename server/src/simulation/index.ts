@@ -3,7 +3,7 @@
 import { DEFAULT_NAMESPACE } from '../k8s/defaults';
 import { apiRejection } from './admission';
 import { Cluster } from './cluster';
-import { PULL_SECONDS } from './defaults';
+import { CRASH_BACKOFF_MAX, PULL_SECONDS } from './defaults';
 import { DeploymentController } from './deployment';
 import { Engine } from './engine';
 import { EventLog } from './events';
@@ -16,7 +16,7 @@ import { castFor, Ensemble } from './cast';
 import { CronJobController } from './cronjob';
 import type { RefusalError, Scenario, SimulationInput, SimulationResult } from './types';
 import { slotControllerFor } from './workloads';
-import { minorVersionOf, type Controller, type World } from './world';
+import { CRASH_LOOP_MAX_SINCE, minorVersionOf, type Controller, type World } from './world';
 
 export { readScenario, scenarioAnnotations, scenarioFromAnnotations } from './scenario';
 export type * from './types';
@@ -38,9 +38,14 @@ function resourceName(metadata: Json | undefined, kind: string): string {
   return kind.toLowerCase() || 'unnamed';
 }
 
-/** Knobs that are well formed but name nothing in this resource, or cannot act on its kind. */
-function knobsThatDoNotApply(scenario: Scenario, kind: string, resource: Json): string[] {
+/** Knobs that are well formed but name nothing in this resource, or cannot act on its kind or Kubernetes version. */
+function knobsThatDoNotApply(scenario: Scenario, kind: string, resource: Json, minorVersion: number): string[] {
   const problems: string[] = [];
+  const max = scenario.maxContainerRestartPeriod;
+  if (max !== undefined && (max < 1 || max > CRASH_BACKOFF_MAX)) problems.push(`scenario.maxContainerRestartPeriod: the kubelet accepts 1 to ${CRASH_BACKOFF_MAX} s, got ${max}; ignored.`);
+  else if (max !== undefined && minorVersion < CRASH_LOOP_MAX_SINCE) {
+    problems.push(`scenario.maxContainerRestartPeriod: needs Kubernetes 1.${CRASH_LOOP_MAX_SINCE} (KubeletCrashLoopBackOffMax is off in 1.${minorVersion}); ignored.`);
+  }
   const names = new Set(containerNamesOf(kind, resource));
   for (const key of ['containers', 'rolloutContainers'] as const) {
     for (const name of Object.keys(scenario[key] ?? {})) {
@@ -91,7 +96,8 @@ function run(input: SimulationInput, rawScenario: unknown): SimulationResult {
   const requested = isObject(rawScenario) ? rawScenario : {};
   const read = readScenario(mergeScenarios(annotations.raw, requested));
   const scenario: Scenario = read.scenario;
-  const problems = [...annotations.problems, ...read.problems, ...knobsThatDoNotApply(scenario, kind, resource)];
+  const minorVersion = minorVersionOf(input.kubernetesVersion);
+  const problems = [...annotations.problems, ...read.problems, ...knobsThatDoNotApply(scenario, kind, resource, minorVersion)];
   if (rawScenario !== undefined && rawScenario !== null && !isObject(rawScenario)) problems.unshift('scenario: expected an object; ignored.');
   const world: World = {
     cluster: new Cluster(scenario.cachedImages ?? []),
@@ -101,7 +107,7 @@ function run(input: SimulationInput, rawScenario: unknown): SimulationResult {
     pullSeconds: scenario.pullSeconds ?? PULL_SECONDS,
     pods: [],
     runs: new Map(),
-    minorVersion: minorVersionOf(input.kubernetesVersion),
+    minorVersion,
   };
   const ref = `${kind.toLowerCase()}/${name}`;
   for (const problem of problems) world.events.add(0, 'Warning', 'InvalidScenario', ref, problem, 'podlab');

@@ -309,7 +309,9 @@ export class JobController implements Controller {
       this.delete(now);
       return true;
     }
-    if (this.podSignature() !== this.signature && this.syncAt === undefined) this.syncAt = now + JOB_SYNC_BATCH_SECONDS;
+    // Complete or Failed is final: only the TTL above is left to act on.
+    if (this.finished !== undefined) return false;
+    if (this.syncAt === undefined && this.podSignature() !== this.signature) this.syncAt = now + JOB_SYNC_BATCH_SECONDS;
     if (now < this.dueAt()) return false;
     this.syncAt = undefined;
     const before = JSON.stringify([this.status, this.conditions.length, this.pods.length]);

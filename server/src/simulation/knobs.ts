@@ -87,6 +87,11 @@ export const SCENARIO_KNOBS: { readonly [K in keyof Required<Scenario>]: KnobDes
     type: 'labels', annotation: 'service-selector', meaning: 'the selector they switch to, e.g. `app=web,version=green`', default: '—',
     form: { group: 'service', label: 'New selector', hint: 'key=value pairs separated by commas, e.g. app=web,version=green' },
   },
+  maxContainerRestartPeriod: {
+    type: 'seconds', annotation: 'max-container-restart-period',
+    meaning: 'Kubernetes 1.35+: the node\'s kubelet `crashLoopBackOff.maxContainerRestartPeriod` (1 to 300 s) caps the crash back-off', default: '300',
+    form: { group: 'pod', label: 'Crash back-off at most (s)', hint: 'kubelet maxContainerRestartPeriod, 1-300; Kubernetes 1.35+', min: 1, max: 300 },
+  },
   startTime: {
     type: 'time', annotation: 'start-time', meaning: 'CronJobs: the wall-clock time at t = 0 (RFC 3339)', default: 'a minute before the schedule\'s first activation from 2026-01-01T00:00:00Z',
     form: { group: 'pod', label: 'Clock at t = 0', hint: 'CronJobs: RFC 3339 time, e.g. 2026-01-01T08:59:00Z' },

@@ -26,6 +26,8 @@ export interface PodOptions {
   /** The index of the next run of this container across the workload's pods (for `exitCodes`). */
   nextRun?: (container: string) => number;
   pullSeconds: number;
+  /** The node's crash back-off when its kubelet config sets maxContainerRestartPeriod (1.35+). */
+  crashBackoff?: { initial: number; max: number };
   events: EventLog;
   revision?: number;
 }
@@ -56,7 +58,7 @@ export class PodSim {
   readonly containers: ContainerRuntime[];
   private readonly events: EventLog;
   private readonly pullSeconds: number;
-  private readonly crashBackoff = new Backoff(CRASH_BACKOFF_INITIAL, CRASH_BACKOFF_MAX, CRASH_BACKOFF_RESET);
+  private readonly crashBackoff: Backoff;
   private readonly imageBackoff = new Backoff(IMAGE_BACKOFF_INITIAL, IMAGE_BACKOFF_MAX, IMAGE_BACKOFF_RESET);
 
   node?: Node;
@@ -100,6 +102,8 @@ export class PodSim {
     this.revision = options.revision;
     this.events = options.events;
     this.pullSeconds = options.pullSeconds;
+    const crash = options.crashBackoff;
+    this.crashBackoff = new Backoff(crash?.initial ?? CRASH_BACKOFF_INITIAL, crash?.max ?? CRASH_BACKOFF_MAX, CRASH_BACKOFF_RESET);
     this.containers = options.spec.containers.map((c) => {
       const nextRun = options.nextRun;
       return new ContainerRuntime(c, options.behaviourOf(c.name), nextRun ? () => nextRun(c.name) : undefined);

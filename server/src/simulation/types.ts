@@ -53,6 +53,8 @@ export interface Scenario {
   serviceSelectorAt?: number;
   /** The selector those Services switch to at `serviceSelectorAt`. */
   serviceSelector?: Record<string, string>;
+  /** The node's kubelet `crashLoopBackOff.maxContainerRestartPeriod` (1-300 s; Kubernetes 1.35+). */
+  maxContainerRestartPeriod?: number;
   /** CronJobs: the wall-clock time of t = 0 (RFC 3339); default: a minute before the schedule's first activation in 2026. */
   startTime?: string;
 }

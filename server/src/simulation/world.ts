@@ -5,7 +5,7 @@ import { fakeUid, fnv32a } from './names';
 import { PodSim } from './pod';
 import { behaviourOf } from './scenario';
 import { readPodSpec } from './spec';
-import { MAX_PODS } from './defaults';
+import { CRASH_BACKOFF_INITIAL, CRASH_BACKOFF_MAX, MAX_PODS } from './defaults';
 import type { CronJobFrame, DeploymentFrame, JobFrame, ReplicaSetFrame, Scenario } from './types';
 
 export interface World {
@@ -34,6 +34,7 @@ export const DEFAULT_MINOR_VERSION = 34;
 /** ContainerRestartRules and DeploymentReplicaSetTerminatingReplicas are beta and on from 1.35. */
 export const CONTAINER_RESTART_RULES_SINCE = 35;
 export const TERMINATING_REPLICAS_SINCE = 35;
+export const CRASH_LOOP_MAX_SINCE = 35;
 
 /** The string-valued labels of a metadata object. */
 export function labelsOf(metadata: unknown): Record<string, string> {
@@ -49,6 +50,13 @@ export function labelsOf(metadata: unknown): Record<string, string> {
 function podIp(name: string): string {
   const hash = fnv32a(name);
   return `10.244.${hash % 3}.${2 + (hash % 250)}`;
+}
+
+/** KubeletCrashLoopBackOffMax (beta, on from 1.35): the node's maxContainerRestartPeriod caps the crash back-off. */
+function crashBackoffOf(world: World): { crashBackoff?: { initial: number; max: number } } {
+  const max = world.scenario.maxContainerRestartPeriod;
+  if (max === undefined || world.minorVersion < CRASH_LOOP_MAX_SINCE || max < 1 || max > CRASH_BACKOFF_MAX) return {};
+  return { crashBackoff: { initial: Math.min(CRASH_BACKOFF_INITIAL, max), max } };
 }
 
 /** Creates a pod from a pod template spec; undefined once the pod cap is reached. */
@@ -69,6 +77,7 @@ export function createPod(world: World, name: string, podSpec: unknown, now: num
     },
     events: world.events,
     ...(revision !== undefined ? { revision } : {}),
+    ...crashBackoffOf(world),
   });
   pod.labels = labels;
   pod.rawSpec = podSpec;

@@ -12,7 +12,7 @@ import { completion } from '../../../server/src/lsp/features/completion';
 import { FIX_ALL_KIND } from '../../../server/src/lsp/features/fixAll';
 import { hover } from '../../../server/src/lsp/features/hover';
 import { standaloneContext } from '../../../server/src/lsp/context';
-import { NO_SIMULATABLE_RESOURCE, simulateResource, type SimulateParams } from '../../../server/src/lsp/features/simulate';
+import { NEEDS_RENDERING, NO_SIMULATABLE_RESOURCE, simulateResource, type SimulateParams } from '../../../server/src/lsp/features/simulate';
 import type { ManifestFile } from '../../../server/src/parse/model';
 import { hasSyntaxErrors, parseManifest } from '../../../server/src/parse/parseManifest';
 import type { Scenario } from '../../../server/src/simulation/types';
@@ -156,7 +156,7 @@ function checkSimulation(file: ManifestFile, scenario: Scenario): void {
     try {
       result = simulateResource(file, params);
     } catch (error) {
-      if (error instanceof ResponseError && error.code === NO_SIMULATABLE_RESOURCE) return;
+      if (error instanceof ResponseError && (error.code === NO_SIMULATABLE_RESOURCE || error.code === NEEDS_RENDERING)) return;
       throw error;
     }
     coverage.simulations++;

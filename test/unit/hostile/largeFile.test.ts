@@ -98,7 +98,7 @@ describe('hostile input: files above podlab.maxFileSize (syntax check in slices)
       assert.deepEqual(deferred.syntaxProblems, []);
       const templated = parseManifest(`${text}x: {{ .Values.x }}\n`, { maxAnalysisSize: DEFAULT_SETTINGS.maxFileSize, deferLargeFileSyntax: true });
       assert.ok(!templated.syntaxCheckPending);
-      assert.deepEqual(analyzeText(`${text}x: {{ .Values.x }}\n`).findings.map((f) => f.code), ['templated-file']);
+      assert.deepEqual(analyzeText(`${text}x: {{ .Values.x }}\n`).findings.map((f) => f.code), ['file-too-large']);
     });
 
     it('lets the event loop run between turns, and fills the problems at the end', async () => {

@@ -171,10 +171,12 @@ describe('hostile input: YAML that is not a plain Kubernetes manifest', () => {
     assert.deepEqual(analyzeText(`${DOCKER_COMPOSE}  broken: "unclosed\n`).findings, []);
   });
 
-  it('gives a Helm template one information notice and no errors', () => {
+  it('checks what a Helm template writes literally (the selector it lacks), not what its actions render', () => {
     const analysed = analyzeText(HELM_TEMPLATE);
-    assert.deepEqual(analysed.findings.map((f) => [f.code, f.severity]), [['templated-file', 'information']]);
-    assert.equal(HELM_TEMPLATE.slice(...analysed.findings[0].span), '{{ include "chart.fullname" . }}');
+    assert.deepEqual(analysed.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => [f.code, HELM_TEMPLATE.slice(...f.span)]), [
+      ['missing-required', 'spec'],
+    ]);
+    assert.match(analysed.findings[0].message, /missing the required field "selector"/);
   });
 
   it('gives a Kustomization file no errors', () => {

@@ -30,7 +30,7 @@ testRule(rule, {
       errors: [{ text: '"registry.local:5000/app:latest"', message: /uses :latest/ }],
       output: image('"registry.local:5000/app:PIN-A-VERSION"'),
     },
-    { name: 'a registry port but no tag', code: image('registry.local:5000/app'), errors: [{ message: /has no tag/ }] },
-    { name: 'Jobs too', code: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: once\nspec:\n  template:\n    spec:\n      containers:\n        - name: run\n          image: busybox\n', errors: [{ text: 'busybox' }] },
+    { name: 'a registry port but no tag', code: image('registry.local:5000/app'), errors: [{ message: /has no tag/ }], output: image('registry.local:5000/app:PIN-A-VERSION') },
+    { name: 'Jobs too', code: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: once\nspec:\n  template:\n    spec:\n      containers:\n        - name: run\n          image: busybox\n', errors: [{ text: 'busybox' }], output: 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: once\nspec:\n  template:\n    spec:\n      containers:\n        - name: run\n          image: busybox:PIN-A-VERSION\n' },
   ],
 });

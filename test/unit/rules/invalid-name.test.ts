@@ -16,7 +16,6 @@ testRule(rule, {
     { name: 'a DNS-1123 subdomain Pod name', code: pod('web.frontend-1') },
     { name: 'a Deployment may start with a digit', code: pod('9svc').replace('kind: Pod', 'kind: Deployment') },
     { name: 'RBAC names with colons are not checked', code: 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: system:controller:foo\n' },
-    { name: 'a Helm placeholder is not checked', code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "{{ .Release.Name }}"\nspec:\n  containers: []\n' },
     { name: 'a Service name that is a DNS-1035 label', code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web-svc\nspec:\n  ports:\n    - name: http\n      port: 80\n' },
   ],
   invalid: [
@@ -42,16 +41,19 @@ testRule(rule, {
       name: 'a volume name and a namespace',
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: Team_A\nspec:\n  volumes:\n    - name: Data\n      emptyDir: {}\n',
       errors: [{ text: 'Team_A', message: /Namespace/ }, { text: 'Data', message: /Volume name/ }],
+      output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: team-a\nspec:\n  volumes:\n    - name: Data\n      emptyDir: {}\n',
     },
     {
       name: 'a Service port name',
       code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - name: HTTP_port\n      port: 80\n',
       errors: [{ text: 'HTTP_port', message: /Service port name/ }],
+      output: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n    - name: http-port\n      port: 80\n',
     },
     {
       name: 'a name longer than 63 characters for a label format',
       code: pod('web', 'a'.repeat(64)),
       errors: [{ message: /64 characters long; the limit is 63/ }],
+      output: pod('web', 'a'.repeat(63)),
     },
   ],
 });

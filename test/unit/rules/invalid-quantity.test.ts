@@ -34,6 +34,6 @@ testRule(rule, {
       errors: [{ text: '100m', severity: 'warning', message: /fraction of a byte .*did you mean 100Mi/ }],
       output: resources('        requests:\n          memory: 100Mi\n'),
     },
-    { name: 'emptyDir sizeLimit', code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  volumes:\n    - name: tmp\n      emptyDir:\n        sizeLimit: 1gb\n', errors: [{ text: '1gb' }] },
+    { name: 'emptyDir sizeLimit', code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  volumes:\n    - name: tmp\n      emptyDir:\n        sizeLimit: 1gb\n', errors: [{ text: '1gb' }], output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  volumes:\n    - name: tmp\n      emptyDir:\n        sizeLimit: 1G\n' },
   ],
 });

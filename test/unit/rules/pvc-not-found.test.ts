@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import rule from '../../../server/src/rules/pvc-not-found';
 import { withoutBreakingFixes } from '../../../server/src/analysis/store';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
+import { testRule } from './ruleTester';
 import { applyFixInWorkspace, runInWorkspace, underlined, type Files } from './workspaceTester';
 
 const pod = (claim: string, namespace = '') => `apiVersion: v1
@@ -66,4 +67,19 @@ describe('rule pvc-not-found', () => {
       assert.deepEqual(parseManifest(output).resources.map((resource) => resource.kind), ['Pod', 'PersistentVolumeClaim']);
     }
   });
+});
+
+testRule(rule, {
+  valid: [
+    { name: 'the claim in another file of the workspace (several files)', code: pod('data'), files: { 'claims/data.yaml': claim('data'), 'claims/logs.yaml': claim('logs') } },
+  ],
+  invalid: [
+    {
+      name: 'the workspace has other claims only, in another namespace',
+      code: pod('data', '  namespace: shop\n'),
+      files: { 'claims/data.yaml': claim('data', '  namespace: other\n'), 'claims/logs.yaml': claim('logs', '  namespace: shop\n') },
+      errors: [{ text: 'data', severity: 'information' }],
+      output: `${pod('data', '  namespace: shop\n')}---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\n  namespace: shop\nspec:\n  accessModes:\n    - ReadWriteOnce\n  resources:\n    requests:\n      storage: 1Gi\n`,
+    },
+  ],
 });

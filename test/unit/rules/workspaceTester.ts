@@ -6,7 +6,7 @@ import type { Rule } from '../../../server/src/rules/types';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { summarizeFile } from '../../../server/src/workspace/summary';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
-import { applyEdits } from './ruleTester';
+import { applyEdits } from './applyEdits';
 import { assertPlainMessages } from '../../support/plainMessages';
 
 /** File names (relative, as in a workspace folder) to their text. */

@@ -34,7 +34,7 @@ describe('simulation: scenario knobs written as annotations', () => {
       'delete-at': ['deleteAt', '9', 9], 'delete-grace-period-seconds': ['deleteGracePeriodSeconds', '4', 4], 'node-lost-at': ['nodeLostAt', '8', 8],
       'rollout-at': ['rolloutAt', '7', 7], 'rollout-image': ['rolloutImage', 'a:2', 'a:2'], 'unbound-claims': ['unboundClaims', 'data', ['data']],
       'service-selector-at': ['serviceSelectorAt', '60', 60], 'service-selector': ['serviceSelector', 'app=web, version=green', { app: 'web', version: 'green' }],
-      'start-time': ['startTime', '2026-03-01T08:59:00Z', '2026-03-01T08:59:00Z'],
+      'start-time': ['startTime', '2026-03-01T08:59:00Z', '2026-03-01T08:59:00Z'], 'max-container-restart-period': ['maxContainerRestartPeriod', '30', 30],
     };
     assert.deepEqual(Object.keys(top).sort(), Object.keys(TOP_ANNOTATIONS).sort(), 'every top-level annotation of knobs.ts is tried here');
     for (const [annotation, [knob, text, value]] of Object.entries(top)) {

@@ -54,6 +54,33 @@ describe('simulation: podlab.kubernetesVersion', () => {
     });
   });
 
+  describe('1.35: the node\'s maxContainerRestartPeriod caps the crash back-off (KubeletCrashLoopBackOffMax)', () => {
+    // A run of 2 s exiting 1: restarts at once, then after 10, 20, 40 ... s, or at most the node's maximum.
+    const crashing: Scenario = { horizon: 120, containers: { app: { runSeconds: 2, exitCode: 1 } } };
+    const bare = pod({ containers: [{ name: 'app', image: 'app:1' }] });
+    const starts = (result: SimulationResult): number[] => timesOf(result, 'Started');
+    const cases: { name: string; version: string; max?: number; expected: number[]; problem?: string }[] = [
+      { name: 'the default (300 s) in 1.35', version: '1.35', expected: [t0, t0 + 2, t0 + 14, t0 + 36, t0 + 78] },
+      { name: '30 s in 1.35: 10, 20, then 30 s', version: '1.35', max: 30, expected: [t0, t0 + 2, t0 + 14, t0 + 36, t0 + 68, t0 + 100] },
+      { name: '5 s in 1.35: the first wait is 5 s too', version: '1.35', max: 5, expected: [t0, t0 + 2, t0 + 9, t0 + 16, t0 + 23, t0 + 30] },
+      {
+        name: '1.34: the gate is off, the knob is dropped with a warning', version: '1.34', max: 30, expected: [t0, t0 + 2, t0 + 14, t0 + 36, t0 + 78],
+        problem: 'scenario.maxContainerRestartPeriod: needs Kubernetes 1.35 (KubeletCrashLoopBackOffMax is off in 1.34); ignored.',
+      },
+      {
+        name: 'outside 1-300 s: dropped', version: '1.35', max: 301, expected: [t0, t0 + 2, t0 + 14, t0 + 36, t0 + 78],
+        problem: 'scenario.maxContainerRestartPeriod: the kubelet accepts 1 to 300 s, got 301; ignored.',
+      },
+    ];
+    for (const c of cases) {
+      it(c.name, () => {
+        const result = play(bare, { ...crashing, ...(c.max !== undefined ? { maxContainerRestartPeriod: c.max } : {}) }, c.version);
+        assert.deepEqual(starts(result).slice(0, c.expected.length), c.expected);
+        assert.deepEqual(result.events.filter((e) => e.reason === 'InvalidScenario').map((e) => e.message), c.problem ? [c.problem] : []);
+      });
+    }
+  });
+
   it('1.35 adds terminatingReplicas to the Deployment status; 1.34 has none', () => {
     const resource = deployment({ replicas: 2 });
     const scenario: Scenario = { deleteAt: 50, containers: { app: { sigtermExitSeconds: 5 } } };

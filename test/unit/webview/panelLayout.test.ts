@@ -6,7 +6,9 @@ import { strict as assert } from 'node:assert';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../../scripts/chromium.mjs';
 import { crashingPod, deletedPod, failingJob, rolledDeployment, rolloutWithService, sidecarPod } from './fixtures';
+import { toneProblems } from '../../support/colour';
 import { bundleWebview, openPanelPage, seek, show } from './pageHarness';
+import { DARK_MODERN, LIGHT_MODERN } from './themes';
 
 describe('webview panel layout in Chromium', function () {
   this.timeout(60_000);
@@ -28,8 +30,8 @@ describe('webview panel layout in Chromium', function () {
     page = undefined;
   });
 
-  async function open(width = 1200, height = 900): Promise<Page> {
-    page = await openPanelPage(browser, script, { width, height });
+  async function open(width = 1200, height = 900, theme: Record<string, string> = {}): Promise<Page> {
+    page = await openPanelPage(browser, script, { width, height }, theme);
     return page;
   }
 
@@ -112,4 +114,45 @@ describe('webview panel layout in Chromium', function () {
     assert.equal(await lane.locator('.lane-now').innerText(), 'Stopping');
     assert.equal(await lane.locator('.segment.tone-terminating').count(), 1);
   });
+
+  it('reaches every control with Tab, in reading order, each with a visible focus ring', async () => {
+    const p = await open(1400, 900);
+    await show(p, rolloutWithService(), { resources: [{ index: 0, kind: 'Deployment', name: 'web' }, { index: 1, kind: 'Pod', name: 'debug' }] });
+    const visited: { id: string; tag: string; outline: string; top: number }[] = [];
+    for (let i = 0; i < 60; i++) {
+      await p.keyboard.press('Tab');
+      const at = await p.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return undefined;
+        const style = getComputedStyle(el);
+        return { id: el.id || el.className || el.textContent || '', tag: el.tagName, outline: `${style.outlineStyle} ${style.outlineWidth}`, top: el.getBoundingClientRect().top + window.scrollY };
+      });
+      if (!at) break;
+      if (visited.some((v) => v.id === at.id && v.tag === at.tag && v.top === at.top)) break;
+      visited.push(at);
+    }
+    const ids = visited.map((v) => v.id);
+    for (const id of ['resource', 'compact-toggle', 'restart', 'previous', 'play', 'next', 'speed', 'time', 'pod-0', 'pod-1', 'conditions-toggle']) {
+      assert.ok(ids.includes(id), `${id} cannot be reached with Tab (reached: ${ids.join(', ')})`);
+    }
+    assert.ok(ids.indexOf('restart') < ids.indexOf('pod-0') && ids.indexOf('pod-0') < ids.indexOf('conditions-toggle'), 'Tab order does not follow the page');
+    const invisible = visited.filter((v) => v.outline.startsWith('none') || v.outline.endsWith(' 0px'));
+    assert.deepEqual(invisible, [], 'focus without a visible ring');
+  });
+
+  for (const [name, theme] of [['Dark Modern', DARK_MODERN], ['Light Modern', LIGHT_MODERN]] as const) {
+    it(`colours each state apart, with readable text on every segment (${name})`, async () => {
+      const p = await open(1200, 900, theme);
+      await show(p, deletedPod());
+      const colours = await p.evaluate(() => {
+        const tones: Record<string, string> = {};
+        for (const swatch of document.querySelectorAll<HTMLElement>('.legend .swatch')) {
+          tones[[...swatch.classList].find((c) => c.startsWith('tone-'))!.slice('tone-'.length)] = getComputedStyle(swatch).borderLeftColor;
+        }
+        const body = getComputedStyle(document.body);
+        return { tones, background: body.backgroundColor, text: body.color };
+      });
+      assert.deepEqual(toneProblems(colours.tones, colours.background, colours.text), []);
+    });
+  }
 });

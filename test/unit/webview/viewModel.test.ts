@@ -58,4 +58,16 @@ describe('webview view model', () => {
     assert.equal(frameSummary('Deployment', frameAt(deployment.frames, 15)), '1 of 2 pods ready; 1 terminating; revision 2: 1/1 ready, 1 available; revision 1: 0/0 ready, 0 available');
     assert.equal(frameSummary('Pod', undefined), 'no pods');
   });
+
+  it('groups the pods of two workloads played together (blue/green) by the workload that made them', () => {
+    const base = rolledDeployment();
+    const result = {
+      ...base,
+      frames: base.frames.map((f) => ({ ...f, pods: f.pods.map((p) => ({ ...p, owner: p.name.startsWith('web-aaa') ? 'deployment/blue' : 'deployment/green' })) })),
+    };
+    assert.deepEqual(buildViewModel(result).groups?.map((g) => [g.title, g.pods.map((p) => p.name)]), [
+      ['Pods of deployment/blue', ['web-aaa-1']],
+      ['Pods of deployment/green', ['web-bbb-1']],
+    ]);
+  });
 });

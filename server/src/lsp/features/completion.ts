@@ -19,6 +19,8 @@ import { typeLabel, type Field, type ObjectType } from '../../schema/model';
 import { preferredVersionOf } from '../../schema/resolveKind';
 import { rootSchemaOf, schemaAtPath, type SchemaAtPath } from '../../schema/schemaAt';
 import type { WorkspaceView } from '../../workspace/view';
+import { actionAt } from '../../parse/helm/valuesRef';
+import { valuesCompletion } from './helmValues';
 import type { FeatureContext } from '../context';
 
 /** Stands in for the key being typed, so that the YAML parser places it by its indentation. */
@@ -38,9 +40,15 @@ interface Cursor {
 }
 
 /** Completion in a Kubernetes manifest: keys allowed at the cursor, enum values, apiVersions and kinds. */
-export function completion({ document, file, workspace }: FeatureContext, position: Position): CompletionItem[] {
-  if (file.templated || file.oversized) return [];
+export function completion(context: FeatureContext, position: Position): CompletionItem[] {
+  const { document, file, workspace } = context;
+  if (file.oversized) return [];
   const at = document.offsetAt(position);
+  if (file.template) {
+    const values = valuesCompletion(context, at);
+    if (values) return values;
+    if (actionAt(file.template, at)) return [];
+  }
   if (file.documents.some((yamlDocument) => yamlDocument.tooDeep && at >= yamlDocument.span[0] && at <= yamlDocument.span[1])) return [];
   const cursor = cursorAt(document, file, position, workspace);
   if (!cursor) return [];
@@ -63,7 +71,8 @@ function blankBesides(text: string, cursor: Cursor): boolean {
 
 function cursorAt(document: TextDocument, file: ManifestFile, position: Position, workspace?: WorkspaceView): Cursor | undefined {
   const offset = document.offsetAt(position);
-  const text = file.text;
+  // In a template, the text the parser read: actions masked, offsets unchanged.
+  const text = file.template?.masked ?? file.text;
   let index = -1;
   for (let i = 0; i < file.documents.length; i++) {
     if (file.documents[i].span[0] <= offset || i === 0) index = i;

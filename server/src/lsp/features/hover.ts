@@ -5,10 +5,13 @@ import { locate } from '../../parse/locate';
 import { spanOf } from '../../yaml/nodes';
 import { toRange } from './ranges';
 import type { FeatureContext } from '../context';
+import { valuesHover } from './helmValues';
 
 /** The concept hovers of every provider that explains the node under `position`, one section each. */
 export function hover(context: FeatureContext, position: Position, providers: readonly HoverProvider[] = HOVER_PROVIDERS): Hover | null {
   const { document, file, workspace } = context;
+  const values = valuesHover(context, document.offsetAt(position));
+  if (values) return values;
   const location = locate(file, document.offsetAt(position));
   if (!location || location.path.length === 0) return null;
   const sections: string[] = [];
