@@ -26,7 +26,8 @@ const rule: Rule = {
       const read = readIntOrPercent(node.value);
       const problem = 'problem' in read ? read.problem : percentProblem(read, field.atMost100);
       const span = nodeSpan(node);
-      if (!problem || !span) continue;
+      // A template action (masked in the parsed tree) is not the value: it is known only once rendered.
+      if (!problem || !span || isPlaceholder(context.file.text.slice(span[0], span[1]))) continue;
       const name = field.path[field.path.length - 1];
       context.report({
         span,
