@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { MANIFEST_STATUS_NOTIFICATION, type ManifestStatusParams } from '../../server/src/protocol';
 
 const CONTEXT_KEY = 'podlab.isManifest';
 
@@ -14,7 +15,7 @@ export function trackManifestContext(context: vscode.ExtensionContext, client: L
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY, uri !== undefined && manifests.has(uri));
   };
   context.subscriptions.push(
-    client.onNotification('podlab/manifestStatus', (params: { uri: string; isManifest: boolean }) => {
+    client.onNotification(MANIFEST_STATUS_NOTIFICATION, (params: ManifestStatusParams) => {
       if (params.isManifest) manifests.add(params.uri);
       else manifests.delete(params.uri);
       update();

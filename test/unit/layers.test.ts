@@ -50,4 +50,13 @@ describe('layer boundaries (eslint.config.mjs, as `npm run lint` applies them)',
       assert.deepEqual(await restrictedImports(file, `import type * as right from '${source}';\nexport type Right = typeof right;\n`), []);
     });
   }
+
+  it('refuses a server file over 400 lines and a function over 80 lines, as errors', async () => {
+    const eslint = new ESLint({ cwd: ROOT });
+    const body = Array.from({ length: 81 }, (_, i) => `  total += ${i};`).join('\n');
+    const code = `export function long(): number {\n  let total = 0;\n${body}\n  return total;\n}\n${'export const x = 1;\n'.repeat(320)}`;
+    const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, 'server/src/rules/x.ts') });
+    const sizes = result.messages.filter((message) => message.ruleId?.startsWith('max-lines')).map((message) => [message.ruleId, message.severity]);
+    assert.deepEqual(sizes.sort(), [['max-lines', 2], ['max-lines-per-function', 2]]);
+  });
 });

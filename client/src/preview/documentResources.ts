@@ -1,15 +1,9 @@
 // The resources of a document (answer of `podlab/resources`) and the choice of
 // the one the panel shows.
 
-export interface DocumentResource {
-  index: number;
-  kind: string;
-  name: string;
-  /** First and last line of the resource in the document, 0-based like LSP positions. */
-  startLine: number;
-  endLine: number;
-  simulatable: boolean;
-}
+import type { DocumentResource } from '../../../server/src/protocol';
+
+export type { DocumentResource };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -10,7 +10,8 @@ import { Debouncer } from './debouncer';
 import { chooseResource, readDocumentResources, type DocumentResource } from './documentResources';
 import { previewHtml } from './html';
 import { createNonce } from './nonce';
-import { RESOURCES_REQUEST, SIMULATE_REQUEST, requestErrorText } from './requests';
+import { RESOURCES_REQUEST, SIMULATE_REQUEST, type SimulateParams } from '../../../server/src/protocol';
+import { requestErrorText, sendPodlabRequest } from './requests';
 import { parseWebviewMessage } from './webviewMessages';
 
 export const PREVIEW_VIEW_TYPE = 'podlab.preview';
@@ -170,7 +171,7 @@ export class PreviewPanel implements vscode.Disposable {
 
     let index: number | undefined;
     try {
-      this.resources = readDocumentResources(await this.client.sendRequest(RESOURCES_REQUEST, { uri: protocolUri }));
+      this.resources = readDocumentResources(await sendPodlabRequest(this.client, RESOURCES_REQUEST, { uri: protocolUri }));
       if (stale()) return;
       index = chooseResource(this.resources, { requested: this.requested, cursorLine: this.cursorLine, shown: this.shown });
       if (index === undefined) {
@@ -194,9 +195,9 @@ export class PreviewPanel implements vscode.Disposable {
     let answer: unknown;
     let failure: string | undefined;
     try {
-      const params: Record<string, unknown> = { uri: protocolUri, scenario };
+      const params: SimulateParams = { uri: protocolUri, scenario };
       if (index !== undefined) params.resourceIndex = index;
-      answer = await this.client.sendRequest(SIMULATE_REQUEST, params);
+      answer = await sendPodlabRequest(this.client, SIMULATE_REQUEST, params);
     } catch (error) {
       failure = requestErrorText(error);
     }

@@ -3,6 +3,7 @@ import { validateSchema } from '../schema/validate';
 import type { Settings } from '../settings';
 import type { WorkspaceView } from '../workspace/view';
 import type { Finding } from '../findings/finding';
+import type { DocumentFindingsMemo } from './documentMemo';
 import { runRules, type RuleFailureLogger } from './runRules';
 import { applySuppressions } from './suppression';
 import { syntaxFindings } from './syntaxFindings';
@@ -18,8 +19,11 @@ export interface AnalyzeOptions {
   onCheckFailure?: (what: string, error: unknown) => void;
 }
 
-/** Every finding for one parsed file: syntax first, then the rules over each resource. */
-export function analyze(file: ManifestFile, options: AnalyzeOptions): Finding[] {
+/**
+ * Every finding for one parsed file: syntax first, then the schema and the rules over each resource. With `memo`
+ * (the previous versions' results of the same file), only the documents an edit touched are checked again.
+ */
+export function analyze(file: ManifestFile, options: AnalyzeOptions, memo?: DocumentFindingsMemo): Finding[] {
   if (!file.looksLikeKubernetes) return [];
   const findings = syntaxFindings(file);
   if (file.oversized) {
@@ -32,6 +36,7 @@ export function analyze(file: ManifestFile, options: AnalyzeOptions): Finding[] 
     return findings;
   }
   if (file.resources.length === 0) return findings;
+  if (memo && !file.template) return applySuppressions(file, traceToAnchors(file, [...findings, ...memo.findings(file, options)]));
   try {
     findings.push(...validateSchema(file, options.settings, options.workspace));
   } catch (error) {

@@ -4,6 +4,7 @@ import { fixKeepsYamlValid } from '../parse/fixKeepsYaml';
 import { parseManifest } from '../parse/parseManifest';
 import type { Settings } from '../settings';
 import { analyze, type AnalyzeOptions } from './analyze';
+import { DocumentFindingsMemo } from './documentMemo';
 import type { Finding } from '../findings/finding';
 import { transformFixes } from '../findings/lazyFixes';
 
@@ -36,6 +37,8 @@ interface Entry {
  */
 export class ManifestStore {
   private readonly entries = new Map<string, Entry>();
+  /** Per URI, the findings of each YAML document, carried from version to version. */
+  private readonly memos = new Map<string, DocumentFindingsMemo>();
   parseCount = 0;
 
   /** `options` gets the URI of the document analysed, so cross-resource rules can see the workspace from it. */
@@ -49,7 +52,9 @@ export class ManifestStore {
     const entry = this.entry(document);
     if (!entry.findings) {
       const options = this.options(document.uri);
-      entry.findings = withoutBreakingFixes(entry.file, analyze(entry.file, options), options.onCheckFailure);
+      const memo = this.memos.get(document.uri) ?? new DocumentFindingsMemo();
+      this.memos.set(document.uri, memo);
+      entry.findings = withoutBreakingFixes(entry.file, analyze(entry.file, options, memo), options.onCheckFailure);
     }
     return entry.findings;
   }
@@ -57,6 +62,12 @@ export class ManifestStore {
   /** Settings changed: keep the parses, drop the analyses. */
   invalidateFindings(): void {
     for (const entry of this.entries.values()) entry.findings = undefined;
+    for (const memo of this.memos.values()) memo.clear();
+  }
+
+  /** How many documents of `uri` its last analysis checked again (the others' findings were carried over). */
+  documentsCheckedLast(uri: string): number | undefined {
+    return this.memos.get(uri)?.lastChecked;
   }
 
   /** The parse of `uri` learnt something after its analysis (a large file's syntax check ended): drop that analysis. */
@@ -81,6 +92,7 @@ export class ManifestStore {
 
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.memos.delete(uri);
   }
 
   private entry(document: TextDocument): Entry {

@@ -11,6 +11,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import type { ManifestStore } from './store';
+import { WORKSPACE_INDEXED_NOTIFICATION, type WorkspaceIndexedParams } from '../protocol';
 import { parseManifest } from '../parse/parseManifest';
 import type { Settings } from '../settings';
 import { excludeMatcher } from './exclude';
@@ -20,8 +21,6 @@ import type { WorkspaceView } from '../workspace/view';
 import { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export const WATCHED_GLOB = '**/*.{yaml,yml}';
-/** Sent when the first full read of the workspace folders ends: `{ files, resources, milliseconds }`. */
-export const INDEXED_NOTIFICATION = 'podlab/workspaceIndexed';
 
 const READ_BATCH = 64;
 /** Longest stretch of parsing before the server lets requests through. */
@@ -123,7 +122,8 @@ export class WorkspaceService {
     this.index.complete = true;
     const milliseconds = Math.round(performance.now() - started);
     this.options.log(`Indexed ${files.length} manifest files (${this.index.all().length} resources) in ${milliseconds} ms.`);
-    void this.connection.sendNotification(INDEXED_NOTIFICATION, { files: files.length, resources: this.index.all().length, milliseconds });
+    const indexed: WorkspaceIndexedParams = { files: files.length, resources: this.index.all().length, milliseconds };
+    void this.connection.sendNotification(WORKSPACE_INDEXED_NOTIFICATION, indexed);
     this.options.onChange();
   }
 

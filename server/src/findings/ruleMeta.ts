@@ -11,6 +11,11 @@ export interface RuleMeta {
   description: string;
   docsUrl: string;
   fixable: boolean;
+  /**
+   * The check reads resources other than the one checked (other documents of the file, or the workspace), although its
+   * category is not 'cross-resource': the analysis re-runs it on every version instead of keeping its findings per document.
+   */
+  readsOtherResources?: boolean;
   /** The checks of other linters this rule stands for: their exemption annotations silence it, docs/rules.md lists them. */
   peers?: PeerChecks;
 }

@@ -10,7 +10,7 @@ import { clientSupportOf, MINIMAL_SUPPORT, type ClientSupport } from './clientSu
 import type { FeatureContext } from './context';
 import { registerFeatures } from './featureHandlers';
 import { ProjectSettings } from './projectSettings';
-import { createPublisher } from './publish';
+import { createPublisher, type Publisher } from './publish';
 
 export interface ServerOptions {
   /** The settings until the client sends its own (default: every setting's default). */
@@ -23,6 +23,35 @@ export interface PodlabServer {
   readonly store: ManifestStore;
   readonly workspace: WorkspaceService;
   settings(): Settings;
+}
+
+interface Parts {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  store: ManifestStore;
+  workspace: WorkspaceService;
+  publisher: Publisher;
+  project: ProjectSettings;
+}
+
+/** Edits, closes and file events: the store, the workspace index and the diagnostics follow them. */
+function followDocuments({ connection, documents, store, workspace, publisher, project }: Parts): void {
+  documents.onDidChangeContent((change) => {
+    if (workspace.documentChanged(change.document)) publisher.republishWorkspaceReaders(change.document);
+    else publisher.publish(change.document);
+  });
+  connection.onDidChangeWatchedFiles((params) => {
+    if (project.configChanged(params.changes)) {
+      store.invalidateFindings();
+      documents.all().forEach(publisher.publish);
+    }
+    return workspace.watchedFilesChanged(params.changes);
+  });
+  documents.onDidClose((event) => {
+    store.forget(event.document.uri);
+    void workspace.documentClosed(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
 }
 
 /** The Podlab language server on `connection`: registers every handler and starts listening. */
@@ -87,22 +116,7 @@ export function createServer(connection: Connection, options: ServerOptions = {}
     void refreshSettings();
   });
 
-  documents.onDidChangeContent((change) => {
-    if (workspace.documentChanged(change.document)) publisher.republishWorkspaceReaders(change.document);
-    else publisher.publish(change.document);
-  });
-  connection.onDidChangeWatchedFiles((params) => {
-    if (project.configChanged(params.changes)) {
-      store.invalidateFindings();
-      documents.all().forEach(publisher.publish);
-    }
-    return workspace.watchedFilesChanged(params.changes);
-  });
-  documents.onDidClose((event) => {
-    store.forget(event.document.uri);
-    void workspace.documentClosed(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
-  });
+  followDocuments({ connection, documents, store, workspace, publisher, project });
 
   const contextOf = (uri: unknown): FeatureContext | undefined => {
     const document = typeof uri === 'string' ? documents.get(uri) : undefined;

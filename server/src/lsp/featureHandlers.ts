@@ -1,4 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
+import { RESOURCES_REQUEST, SIMULATE_REQUEST, type ParamsOf, type PodlabRequest, type ResultOf } from '../protocol';
 import type { ClientSupport } from './clientSupport';
 import type { FeatureContext } from './context';
 import { codeActions } from './features/codeActions';
@@ -8,7 +9,7 @@ import { definition } from './features/definition';
 import { hover } from './features/hover';
 import { references } from './features/references';
 import { summarizeResources } from './features/resources';
-import { simulateResource, type SimulateParams } from './features/simulate';
+import { simulateResource } from './features/simulate';
 import { documentSymbols } from './features/symbols';
 import { completionForClient, hoverForClient, lensesForClient } from './features/forClient';
 
@@ -24,7 +25,7 @@ export function onKnownDocument<P, R>(contextOf: ContextOf, uriOf: (params: P) =
 }
 
 const textDocumentUri = (params: { textDocument?: { uri?: unknown } }): unknown => params?.textDocument?.uri;
-const requestUri = (params: { uri?: unknown }): unknown => params?.uri;
+const requestUri = (params: { uri?: unknown } | undefined): unknown => params?.uri;
 
 /** Wires every document feature to its LSP request, each answer shaped for what the client declared. */
 export function registerFeatures(connection: Connection, contextOf: ContextOf, support: () => ClientSupport): void {
@@ -37,7 +38,12 @@ export function registerFeatures(connection: Connection, contextOf: ContextOf, s
   connection.onDocumentSymbol(on([], (context) => documentSymbols(context)));
   connection.onCodeAction(on([], (context, params) => codeActions(context, params, support())));
   connection.onCodeLens(on([], (context) => lensesForClient(codeLenses(context), support())));
-  connection.onRequest('podlab/resources', onKnownDocument(contextOf, requestUri, [], (context) => summarizeResources(context)));
-  connection.onRequest('podlab/simulate', onKnownDocument(contextOf, requestUri, null, (context, params: SimulateParams) =>
+  onPodlabRequest(connection, RESOURCES_REQUEST, onKnownDocument(contextOf, requestUri, [], (context) => summarizeResources(context)));
+  onPodlabRequest(connection, SIMULATE_REQUEST, onKnownDocument<ParamsOf<typeof SIMULATE_REQUEST>, ResultOf<typeof SIMULATE_REQUEST>>(contextOf, requestUri, null, (context, params) =>
     simulateResource(context.file, params, { workspace: context.workspace, kubernetesVersion: context.settings.kubernetesVersion, chartValues: context.chartValues })));
+}
+
+/** A handler of one of Podlab's own requests, typed by the protocol module (what arrives is still checked: it crossed a process boundary). */
+function onPodlabRequest<M extends PodlabRequest>(connection: Connection, method: M, handler: (params: ParamsOf<M>) => ResultOf<M>): void {
+  connection.onRequest(method, (params: ParamsOf<M>): unknown => handler(params));
 }

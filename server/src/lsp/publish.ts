@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FailureLogger } from '../analysis/failureLog';
 import type { ManifestStore } from '../analysis/store';
 import { checkInSlices } from '../parse/largeFileCheckInSlices';
+import { MANIFEST_STATUS_NOTIFICATION, type ManifestStatusParams } from '../protocol';
 import { toDiagnostic } from './features/diagnostics';
 
 export interface Publisher {
@@ -44,7 +45,8 @@ export function createPublisher(
       diagnostics = [];
     }
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-    void connection.sendNotification('podlab/manifestStatus', { uri: document.uri, isManifest: store.file(document).resources.length > 0 });
+    const status: ManifestStatusParams = { uri: document.uri, isManifest: store.file(document).resources.length > 0 };
+    void connection.sendNotification(MANIFEST_STATUS_NOTIFICATION, status);
   }
 
   function republishWorkspaceReaders(changed?: TextDocument): void {

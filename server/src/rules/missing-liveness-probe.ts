@@ -10,6 +10,7 @@ const rule: Rule = {
     description: 'Long-running containers that serve a port but have no livenessProbe (Jobs are not checked).',
     docsUrl: ruleDocsUrl('missing-liveness-probe'),
     fixable: true,
+    readsOtherResources: true,
     peers: { kubeLinter: ['no-liveness-probe'], polaris: ['livenessProbeMissing'], kubeScore: ['pod-probes'] },
   },
   check(context) {

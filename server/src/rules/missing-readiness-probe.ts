@@ -10,6 +10,7 @@ const rule: Rule = {
     description: 'Long-running containers that serve a port but have no readinessProbe (Jobs are not checked).',
     docsUrl: ruleDocsUrl('missing-readiness-probe'),
     fixable: true,
+    readsOtherResources: true,
     peers: { kubeLinter: ['no-readiness-probe'], polaris: ['readinessProbeMissing'], kubeScore: ['pod-probes'] },
   },
   check(context) {

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'ya
 import { insertEntries, replaceScalar } from '../yaml/edits';
 import type { Finding, Fix } from '../findings/finding';
 import { setFixes } from '../findings/lazyFixes';
-import type { ManifestFile, Span } from '../parse/model';
+import type { ManifestFile, Resource, Span } from '../parse/model';
 import { hasSyntaxErrors } from '../parse/parseManifest';
 import { mapAt, nodeAtPath, pairOf } from '../yaml/nodes';
 import type { Settings } from '../settings';
@@ -27,8 +27,9 @@ export function crdSourcesFor(file: ManifestFile, workspace?: WorkspaceView): Cr
 /**
  * Checks every resource of `file` against the Kubernetes API schema (or its CRD); in a Helm template what is literal
  * (see templateView). In Kustomize patches (told apart by the workspace `uri`'s kustomization, or by `$patch` directives) absent fields are fine.
+ * With `only`, just those resources are checked (the file's own CRDs still apply to them).
  */
-export function validateSchema(file: ManifestFile, settings: Settings, workspace?: WorkspaceView): Finding[] {
+export function validateSchema(file: ManifestFile, settings: Settings, workspace?: WorkspaceView, only?: ReadonlySet<Resource>): Finding[] {
   if (file.oversized) return [];
   const findings: Finding[] = [];
   const report = (found: TreeReport): void => {
@@ -41,6 +42,7 @@ export function validateSchema(file: ManifestFile, settings: Settings, workspace
   const listedPatch = workspace !== undefined && listedAsPatch(workspace.uri);
   const directives = mayHoldPatchDirective(file.text);
   for (const resource of file.resources) {
+    if (only && !only.has(resource)) continue;
     // As with the rules: on a document with YAML errors the tree is the parser's guess, and a fix on it can land in the next document.
     if (!resource.object || hasSyntaxErrors(resource.document)) continue;
     const patch = listedPatch || (directives && hasPatchDirective(resource.document.doc));

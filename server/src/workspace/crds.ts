@@ -8,6 +8,8 @@ type CrdObject = Record<string, unknown>;
  */
 export class WorkspaceCrds {
   private readonly byFile = new Map<string, { fingerprint: string; objects: readonly CrdObject[] }>();
+  /** Counts changes of the definitions: what was validated against them is stale once it moves. */
+  generation = 0;
 
   /** Records the CRDs of `file`; returns whether the declared definitions changed. */
   remember(uri: string, file: ManifestFile): boolean {
@@ -19,11 +21,14 @@ export class WorkspaceCrds {
     if (this.byFile.get(uri)?.fingerprint === fingerprint) return false;
     // A new array for new definitions: whoever derived something from the old one can tell by identity.
     this.byFile.set(uri, { fingerprint, objects });
+    this.generation++;
     return true;
   }
 
   forget(uri: string): boolean {
-    return this.byFile.delete(uri);
+    if (!this.byFile.delete(uri)) return false;
+    this.generation++;
+    return true;
   }
 
   /** The definitions of each file, in the order the files were first seen. */

@@ -1,9 +1,11 @@
 import type { Range } from 'vscode-languageserver';
+import type { Document } from 'yaml';
 import type { ManifestFile, Resource } from '../parse/model';
 import { containersOf, isPodMaking, labelsOf, podMetadataOf } from '../k8s/workloads';
 import { mapAt, nodeAtPath, pairOf, spanOf } from '../yaml/nodes';
 import { LineIndex } from './lineIndex';
 import { claimRefs, configRefs, podTemplateOf, portsOf, type ConfigKind } from './podTemplate';
+import { sameFingerprintAs } from './workspaceIndex';
 
 /** What the workspace keeps of one resource: enough for cross-file checks, hovers and navigation, not the syntax tree. */
 export interface ResourceSummary {
@@ -56,10 +58,35 @@ export interface ClaimSummary {
   volumeName?: string;
 }
 
+/** Each YAML document's summary, for the next version of its file: a document the edit left alone is not read again. */
+const summaries = new WeakMap<Document.Parsed, { uri: string; index: number; line: number; summary: ResourceSummary }>();
+
 export function summarizeFile(uri: string, file: ManifestFile): ResourceSummary[] {
   if (file.templated || file.oversized || file.resources.length === 0) return [];
   const lines = new LineIndex(file.text);
-  return file.resources.filter((resource) => resource.object).map((resource) => summarizeResource(uri, resource, lines));
+  return file.resources.filter((resource) => resource.object).map((resource) => {
+    const line = lines.position(resource.document.span[0]).line;
+    const known = summaries.get(resource.document.doc);
+    if (known && known.uri === uri && known.index === resource.index) return known.line === line ? known.summary : moved(known.summary, line - known.line);
+    const summary = summarizeResource(uri, resource, lines);
+    summaries.set(resource.document.doc, { uri, index: resource.index, line, summary });
+    return summary;
+  });
+}
+
+/** `summary` with every position `lines` further down (the document moved as a whole: its columns stay). */
+function moved(summary: ResourceSummary, lines: number): ResourceSummary {
+  const shift = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(shift);
+    if (!value || typeof value !== 'object') return value;
+    const entries = Object.entries(value).map(([key, inner]) => [key, shift(inner)]);
+    const copy = Object.fromEntries(entries) as Record<string, unknown>;
+    if (typeof copy.line === 'number' && typeof copy.character === 'number') copy.line += lines;
+    return copy;
+  };
+  const copy = shift(summary) as ResourceSummary;
+  sameFingerprintAs(copy, summary);
+  return copy;
 }
 
 function summarizeResource(uri: string, resource: Resource, lines: LineIndex): ResourceSummary {

@@ -246,7 +246,28 @@ function fingerprint(summaries: readonly ResourceSummary[]): string {
 }
 
 function computeFingerprint(summaries: readonly ResourceSummary[]): string {
-  return JSON.stringify(summaries.map(({ uri: _uri, range: _range, nameRange: _nameRange, template, service, ...rest }) => ({
+  return summaries.map(summaryFingerprint).join('\n');
+}
+
+const summaryFingerprints = new WeakMap<ResourceSummary, string>();
+
+/** A summary moved to other lines says what the original says: it shares the original's fingerprint. */
+export function sameFingerprintAs(moved: ResourceSummary, original: ResourceSummary): void {
+  const known = summaryFingerprints.get(original);
+  if (known !== undefined) summaryFingerprints.set(moved, known);
+}
+
+function summaryFingerprint(summary: ResourceSummary): string {
+  let known = summaryFingerprints.get(summary);
+  if (known === undefined) {
+    known = computeSummaryFingerprint(summary);
+    summaryFingerprints.set(summary, known);
+  }
+  return known;
+}
+
+function computeSummaryFingerprint(summary: ResourceSummary): string {
+  return JSON.stringify([summary].map(({ uri: _uri, range: _range, nameRange: _nameRange, template, service, ...rest }) => ({
     ...rest,
     template: template && {
       labels: template.labels,
@@ -255,7 +276,7 @@ function computeFingerprint(summaries: readonly ResourceSummary[]): string {
       configRefs: template.configRefs.map(({ range: _r, ...ref }) => ref),
     },
     service: service && { ...service, selectorRange: undefined, ports: service.ports.map(({ range: _r, ...port }) => port) },
-  })));
+  }))[0]);
 }
 
 export interface Identity {

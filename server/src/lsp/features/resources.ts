@@ -1,18 +1,10 @@
 import type { Resource } from '../../parse/model';
 import { isPodMaking } from '../../k8s/workloads';
+import type { DocumentResource } from '../../protocol';
 import type { FeatureContext } from '../context';
 
 /** What `podlab/resources` answers: the resources of a document, for the client's pickers and the preview. */
-export interface ResourceSummary {
-  index: number;
-  kind: string;
-  name: string;
-  startLine: number;
-  endLine: number;
-  simulatable: boolean;
-}
-
-export function summarizeResources({ document, file }: FeatureContext): ResourceSummary[] {
+export function summarizeResources({ document, file }: FeatureContext): DocumentResource[] {
   return file.resources.map((resource) => ({
     index: resource.index,
     kind: resource.kind ?? '',

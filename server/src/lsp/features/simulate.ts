@@ -1,7 +1,7 @@
 import { ResponseError } from 'vscode-languageserver';
 import type { ManifestFile } from '../../parse/model';
 import { simulate } from '../../simulation';
-import type { Scenario, SimulationResult } from '../../simulation/types';
+import type { SimulateParams, SimulationResult } from '../../protocol';
 import type { WorkspaceView } from '../../workspace/view';
 import { isSimulatable } from './resources';
 import { relatedOf, withRanges } from './simulationRelated';
@@ -16,11 +16,7 @@ export interface SimulateContext {
   chartValues?: () => ChartValues | undefined;
 }
 
-export interface SimulateParams {
-  uri: string;
-  resourceIndex?: number;
-  scenario?: Scenario;
-}
+export type { SimulateParams };
 
 export const NO_SIMULATABLE_RESOURCE = 1;
 /** A Helm template whose actions are more than `.Values` lookups (or whose values are not set): render it first. */
