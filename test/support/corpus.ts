@@ -67,7 +67,9 @@ export const REJECTED_BY_API_SERVER: ReadonlyMap<string, readonly ExpectedError[
   ...['failure-bad-ns', 'failure.bad-name', 'failure.empty-labels', 'failure.no-labels', 'failure.no-metadata', 'failure.wrong-place',
     'failure', 'success.many', 'success']
     .map((name): [string, ExpectedError[]] => [`${POLARIS_CHECKS}/missingPodDisruptionBudget/${name}.yaml`, [noSelector]]),
-  ...['failure-gt-percent', 'failure-gt-scalar', 'success-lt-percent', 'success-maxUnavailable', 'success.equals', 'success.hpa-no-match',
+  [`${POLARIS_CHECKS}/pdbMinAvailableGreaterThanHPAMinReplicas/failure-gt-percent.yaml`,
+    [noSelector, ['invalid-int-or-percent', 'minAvailable "150%" is rejected by the API server: must not be greater than 100%']]],
+  ...['failure-gt-scalar', 'success-lt-percent', 'success-maxUnavailable', 'success.equals', 'success.hpa-no-match',
     'success.lt', 'success.no-hpa', 'success.no-match', 'success.no-min-replicas', 'success.no-pdb', 'success.pdb-no-match',
     'success.percent-no-replica', 'success']
     .map((name): [string, ExpectedError[]] => [`${POLARIS_CHECKS}/pdbMinAvailableGreaterThanHPAMinReplicas/${name}.yaml`, [noSelector]]),

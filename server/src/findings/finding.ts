@@ -7,6 +7,8 @@ export interface Fix {
   title: string;
   edits: TextEdit[];
   preferred?: boolean;
+  /** Text in the first edit's newText that the user still has to replace: an editor that can select it for typing does. */
+  placeholder?: string;
 }
 
 export interface Finding {

@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import { CONCEPTS } from './knowledge/concepts';
 import { DOCS } from './knowledge/links';
-import { labelsOf } from '../parse/workloads';
+import { labelsOf } from '../k8s/workloads';
 import { mapAt, nodeAtPath, pairOf, scalarAt, stringAt } from '../yaml/nodes';
 import { resolveFenceposts } from '../k8s/rollout';
 import { SELECTOR_KINDS } from '../k8s/kinds';

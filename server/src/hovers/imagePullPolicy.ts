@@ -1,19 +1,23 @@
 import { CONCEPTS } from './knowledge/concepts';
 import { DOCS } from './knowledge/links';
 import { stringAt } from '../yaml/nodes';
-import { splitImage } from '../k8s/image';
+import { defaultPullPolicy, splitImage, type DefaultPullPolicy } from '../k8s/image';
 import { hoverSection } from './support/format';
 import { containerLabel, inContainer } from './support/podPath';
 import type { HoverProvider } from './types';
 
-/** The policy the API server fills in when none is written: Always for `:latest` or no tag, else IfNotPresent. */
-export function defaultPullPolicy(image: string): { policy: 'Always' | 'IfNotPresent'; why: string } {
-  const trimmed = image.trim();
-  const { tag } = splitImage(trimmed.split('@')[0]);
-  if (tag === 'latest') return { policy: 'Always', why: 'the tag is `:latest`' };
-  if (tag === undefined && !trimmed.includes('@')) return { policy: 'Always', why: 'the image has no tag, which means `:latest`' };
-  if (tag === undefined) return { policy: 'IfNotPresent', why: 'the image is pinned by digest' };
-  return { policy: 'IfNotPresent', why: `the tag is \`:${tag}\`` };
+const WHY: Record<DefaultPullPolicy['why'], (tag?: string) => string> = {
+  'latest-tag': () => 'the tag is `:latest`',
+  'no-tag': () => 'the image has no tag, which means `:latest`',
+  digest: () => 'the image is pinned by digest',
+  tag: (tag) => `the tag is \`:${tag}\``,
+  unparseable: () => 'the API server cannot read a tag from this reference',
+};
+
+/** The policy the API server fills in when none is written, and why, in words. */
+function fallbackPolicy(image: string): { policy: 'Always' | 'IfNotPresent'; why: string } {
+  const { policy, why } = defaultPullPolicy(image);
+  return { policy, why: WHY[why](splitImage(image.trim()).tag) };
 }
 
 /** On `imagePullPolicy` or `image`: when the kubelet pulls this image, written or defaulted from the tag. */
@@ -26,7 +30,7 @@ const imagePullPolicyHover: HoverProvider = {
     const written = stringAt(at.container.node, 'imagePullPolicy');
     if (at.inner[0] === 'image' && (!location.onKey || !image)) return undefined;
     const facts: string[] = [];
-    const fallback = image ? defaultPullPolicy(image) : undefined;
+    const fallback = image ? fallbackPolicy(image) : undefined;
     if (written) {
       facts.push(`${containerLabel(at.container)} pulls with **${written}**${fallback ? ` (without this line it would be ${fallback.policy}, because ${fallback.why})` : ''}.`);
       if (CONCEPTS.imagePullPolicy[written]) facts.push(CONCEPTS.imagePullPolicy[written]);

@@ -1,6 +1,6 @@
 import { CONCEPTS } from './knowledge/concepts';
 import { DOCS } from './knowledge/links';
-import { containersOf } from '../parse/workloads';
+import { containersOf } from '../k8s/workloads';
 import { stringAt } from '../yaml/nodes';
 import { containerLabel, inContainer, inPodSpec } from './support/podPath';
 import { hoverSection } from './support/format';

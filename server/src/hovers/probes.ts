@@ -1,4 +1,5 @@
 import { isSeq, type YAMLMap } from 'yaml';
+import { PROBE_DEFAULTS, TERMINATION_GRACE_PERIOD_SECONDS } from '../k8s/defaults';
 import { CONCEPTS } from './knowledge/concepts';
 import { DOCS } from './knowledge/links';
 import { mapAt, scalarAt, seqAt, stringAt } from '../yaml/nodes';
@@ -21,11 +22,11 @@ export interface ProbeTiming {
 /** The probe's timing with the API server's defaults filled in (0 counts as unset for period, timeout and thresholds). */
 export function probeTiming(probe: YAMLMap | undefined): ProbeTiming {
   return {
-    initialDelay: nonNegativeOr(scalarAt(probe, 'initialDelaySeconds'), 0),
-    period: positiveOr(scalarAt(probe, 'periodSeconds'), 10),
-    timeout: positiveOr(scalarAt(probe, 'timeoutSeconds'), 1),
-    failureThreshold: positiveOr(scalarAt(probe, 'failureThreshold'), 3),
-    successThreshold: positiveOr(scalarAt(probe, 'successThreshold'), 1),
+    initialDelay: nonNegativeOr(scalarAt(probe, 'initialDelaySeconds'), PROBE_DEFAULTS.initialDelaySeconds),
+    period: positiveOr(scalarAt(probe, 'periodSeconds'), PROBE_DEFAULTS.periodSeconds),
+    timeout: positiveOr(scalarAt(probe, 'timeoutSeconds'), PROBE_DEFAULTS.timeoutSeconds),
+    failureThreshold: positiveOr(scalarAt(probe, 'failureThreshold'), PROBE_DEFAULTS.failureThreshold),
+    successThreshold: positiveOr(scalarAt(probe, 'successThreshold'), PROBE_DEFAULTS.successThreshold),
   };
 }
 
@@ -51,7 +52,7 @@ const probesHover: HoverProvider = {
         facts.push(`Ready again after ${s === 1 ? 'one successful check' : `${s} successful checks in a row (${s * p} s)`}; before its first success the container is not ready.`);
         break;
       case 'livenessProbe': {
-        const grace = scalarAt(probe, 'terminationGracePeriodSeconds') ?? scalarAt(at.template.spec, 'terminationGracePeriodSeconds') ?? 30;
+        const grace = scalarAt(probe, 'terminationGracePeriodSeconds') ?? scalarAt(at.template.spec, 'terminationGracePeriodSeconds') ?? TERMINATION_GRACE_PERIOD_SECONDS;
         facts.push(`Restarted after ${failing} (killed with a ${grace} s grace period, then restarted under the crash back-off).`);
         if (!hasStartup) facts.push(`With no startupProbe, a container that needs more than ${d + f * p} s to answer is killed before it is up: add a startupProbe rather than raising these numbers.`);
         break;

@@ -1,6 +1,7 @@
 import { DOCS } from './knowledge/links';
-import { podSpecOf, podSpecPath } from '../parse/workloads';
+import { podSpecOf, podSpecPath } from '../k8s/workloads';
 import { stringAt } from '../yaml/nodes';
+import { allowedRestartPolicies, defaultRestartPolicy } from '../k8s/defaults';
 import type { HoverProvider } from './types';
 
 const OUTCOMES: Record<string, string> = {
@@ -23,6 +24,26 @@ const CONTROLLER_NOTE: Record<string, string> = {
   CronJob: 'Each Job the CronJob creates accepts only `OnFailure` or `Never`.',
 };
 
+/** What this pod's policy is (written, or the kind's default), and what it does; an invalid value is said to be one. */
+function headline(kind: string | undefined, written: string | undefined): string[] {
+  const fallback = defaultRestartPolicy(kind);
+  const allowed = allowedRestartPolicies(kind);
+  const valid = written !== undefined && OUTCOMES[written] !== undefined;
+  const lines: string[] = [];
+  if (written !== undefined && !valid) {
+    lines.push(`\`${written}\` is not a restart policy: the API server accepts ${allowed.map((value) => `\`${value}\``).join(' or ')} for a ${kind ?? 'Pod'}.`);
+  }
+  const policy = valid ? written : fallback;
+  if (!policy) {
+    lines.push(`A ${kind}'s pods have no usable default: left out, restartPolicy becomes \`Always\`, which a ${kind} rejects. Write \`OnFailure\` or \`Never\`.`);
+    return lines;
+  }
+  if (lines.length > 0) lines.push('', `Left out, it is **${policy}** (the default for a ${kind ?? 'Pod'}):`);
+  else lines.push(`**restartPolicy: ${policy}**${written ? '' : ' (the default)'}: what the kubelet does when a container of this pod exits.`);
+  lines.push('', OUTCOMES[policy]);
+  return lines;
+}
+
 /** Hover on a pod-level `restartPolicy`: what this pod does when a container exits, and which phase it ends in. */
 const restartPolicyHover: HoverProvider = {
   id: 'restart-policy',
@@ -32,12 +53,7 @@ const restartPolicyHover: HoverProvider = {
     if (!specPath || path.length !== specPath.length + 1 || path[path.length - 1] !== 'restartPolicy') return undefined;
     if (!specPath.every((segment, index) => path[index] === segment)) return undefined;
     const written = stringAt(podSpecOf(resource), 'restartPolicy');
-    const policy = written && OUTCOMES[written] ? written : 'Always';
-    const lines = [
-      `**restartPolicy: ${policy}**${written ? '' : ' (the default)'}: what the kubelet does when a container of this pod exits.`,
-      '',
-      OUTCOMES[policy],
-    ];
+    const lines = headline(resource.kind, written);
     const note = resource.kind ? CONTROLLER_NOTE[resource.kind] : undefined;
     if (note) lines.push('', note);
     lines.push('', `It applies to the app containers and to init containers that fail; a sidecar (an init container with its own \`restartPolicy: Always\`) is always restarted.`);

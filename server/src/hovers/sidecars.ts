@@ -1,12 +1,12 @@
 import { CONCEPTS } from './knowledge/concepts';
+import { runsToCompletion } from '../k8s/defaults';
 import { DOCS } from './knowledge/links';
-import type { ContainerView } from '../parse/workloads';
+import type { ContainerView } from '../k8s/workloads';
 import { stringAt } from '../yaml/nodes';
 import { containerLabel, inContainer } from './support/podPath';
 import { hoverSection } from './support/format';
 import type { HoverProvider } from './types';
 
-const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);
 const LINK = { title: 'Sidecar containers', url: DOCS.sidecars };
 
 /**
@@ -50,7 +50,7 @@ function classicSidecar(helper: ContainerView, containers: ContainerView[], kind
   const apps = containers.filter((view) => view.role === 'app');
   const facts = [
     `This pod has ${apps.length} app containers (${apps.map(containerLabel).join(', ')}): they start together and are stopped together, with no order between them.`,
-    RUN_TO_COMPLETION.has(kind ?? '')
+    runsToCompletion(kind)
       ? `In this ${kind}, the pod completes only when ${containerLabel(helper)} exits too: a helper that runs forever keeps the ${kind} from finishing.`
       : `If ${containerLabel(helper)} only helps ${containerLabel(apps[0])}, moving it to \`initContainers\` with \`restartPolicy: Always\` makes it start first and stop last.`,
   ];

@@ -1,13 +1,13 @@
 import { CONCEPTS } from './knowledge/concepts';
+import { TERMINATION_GRACE_PERIOD_SECONDS } from '../k8s/defaults';
 import { DOCS } from './knowledge/links';
-import { containersOf } from '../parse/workloads';
+import { containersOf } from '../k8s/workloads';
 import { mapAt, scalarAt } from '../yaml/nodes';
 import { hoverSection } from './support/format';
 import { containerLabel, inContainer, inPodSpec } from './support/podPath';
 import type { HoverProvider } from './types';
 
 const LINK = { title: 'Pod lifecycle: termination of pods', url: DOCS.podTermination };
-const DEFAULT_GRACE = 30;
 
 /** On the pod's `terminationGracePeriodSeconds` (or a probe's): how long containers get between SIGTERM and SIGKILL. */
 const terminationGracePeriodHover: HoverProvider = {
@@ -16,7 +16,7 @@ const terminationGracePeriodHover: HoverProvider = {
     const pod = inPodSpec(location);
     if (!pod || location.path[location.path.length - 1] !== 'terminationGracePeriodSeconds') return undefined;
     const podGrace = scalarAt(pod.template.spec, 'terminationGracePeriodSeconds');
-    const grace = typeof podGrace === 'number' && podGrace >= 0 ? podGrace : DEFAULT_GRACE;
+    const grace = typeof podGrace === 'number' && podGrace >= 0 ? podGrace : TERMINATION_GRACE_PERIOD_SECONDS;
     const at = inContainer(location);
     if (at && at.inner.length === 2) {
       const probeGrace = scalarAt(mapAt(at.container.node, String(at.inner[0])), 'terminationGracePeriodSeconds');
@@ -31,7 +31,7 @@ const terminationGracePeriodHover: HoverProvider = {
     const sidecars = containers.filter((view) => view.role === 'sidecar');
     const facts = [
       podGrace === undefined
-        ? `Not written: each container gets ${DEFAULT_GRACE} s (the default) from the start of the deletion until SIGKILL.`
+        ? `Not written: each container gets ${TERMINATION_GRACE_PERIOD_SECONDS} s (the default) from the start of the deletion until SIGKILL.`
         : `Each container gets ${grace} s from the start of the deletion until SIGKILL${grace === 0 ? ' (0: killed at once; the kubelet still allows at least 2 s)' : ''}.`,
       withPreStop.length > 0
         ? `The preStop hook${withPreStop.length === 1 ? '' : 's'} of ${withPreStop.map(containerLabel).join(', ')} run${withPreStop.length === 1 ? 's' : ''} first and spend${withPreStop.length === 1 ? 's' : ''} the same budget: SIGTERM comes after the hook.`

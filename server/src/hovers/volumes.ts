@@ -1,7 +1,7 @@
 import { isMap, type YAMLMap } from 'yaml';
 import { CONCEPTS } from './knowledge/concepts';
 import { DOCS } from './knowledge/links';
-import { containersOf, type ContainerView } from '../parse/workloads';
+import { containersOf, type ContainerView } from '../k8s/workloads';
 import { keyName, scalarAt, seqAt, stringAt } from '../yaml/nodes';
 import { listWords } from '../workspace/describe';
 import { hoverSection } from './support/format';

@@ -1,5 +1,7 @@
 /** How the Deployment controller turns maxSurge and maxUnavailable into pod counts (ResolveFenceposts). */
+import { readIntOrPercent, scaleIntOrPercent } from './intOrPercent';
 
+/** SetDefaults_Deployment (pkg/apis/apps/v1/defaults.go). */
 export const DEFAULT_MAX_SURGE = '25%';
 export const DEFAULT_MAX_UNAVAILABLE = '25%';
 
@@ -10,18 +12,13 @@ export interface Fenceposts {
   forcedUnavailable: boolean;
 }
 
-/** An IntOrString for `replicas`: a percentage rounds up for maxSurge and down for maxUnavailable; undefined when unreadable. */
+/** An IntOrString for `replicas`: a percentage rounds up for maxSurge and down for maxUnavailable; undefined when the API rejects it. */
 export function scaledValue(value: unknown, replicas: number, roundUp: boolean): number | undefined {
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : undefined;
-  if (typeof value === 'string' && /^[0-9]+%$/.test(value)) {
-    const exact = (Number(value.slice(0, -1)) * replicas) / 100;
-    return roundUp ? Math.ceil(exact) : Math.floor(exact);
-  }
-  if (typeof value === 'string' && /^[0-9]+$/.test(value)) return Number(value);
-  return undefined;
+  const read = readIntOrPercent(value);
+  return 'problem' in read ? undefined : scaleIntOrPercent(read, replicas, roundUp);
 }
 
-/** The fenceposts for written values (undefined: the 25% defaults); undefined when a value cannot be read. */
+/** The fenceposts for written values (undefined or null: the 25% defaults); undefined when the API rejects a value. */
 export function resolveFenceposts(replicas: number, maxSurge: unknown, maxUnavailable: unknown): Fenceposts | undefined {
   const surge = scaledValue(maxSurge ?? DEFAULT_MAX_SURGE, replicas, true);
   const unavailable = scaledValue(maxUnavailable ?? DEFAULT_MAX_UNAVAILABLE, replicas, false);

@@ -16,6 +16,8 @@ export interface ClientSupport {
   registerConfiguration: boolean;
   /** Diagnostics may carry relatedInformation (e.g. the anchor an alias stands for). */
   relatedInformation: boolean;
+  /** Workspace edits may carry snippet edits (LSP 3.18 snippetEditSupport): a fix's placeholder is selected for typing. */
+  snippetEdits: boolean;
 }
 
 /** A client that declares nothing: plain text, no snippets, no commands, settings only pushed. */
@@ -27,6 +29,7 @@ export const MINIMAL_SUPPORT: ClientSupport = {
   pullConfiguration: false,
   registerConfiguration: false,
   relatedInformation: false,
+  snippetEdits: false,
 };
 
 export function clientSupportOf(params: Pick<InitializeParams, 'capabilities' | 'initializationOptions'>): ClientSupport {
@@ -41,6 +44,7 @@ export function clientSupportOf(params: Pick<InitializeParams, 'capabilities' | 
     pullConfiguration: workspace?.configuration === true,
     registerConfiguration: workspace?.didChangeConfiguration?.dynamicRegistration === true,
     relatedInformation: textDocument?.publishDiagnostics?.relatedInformation === true,
+    snippetEdits: workspace?.workspaceEdit?.snippetEditSupport === true,
   };
 }
 

@@ -36,7 +36,7 @@ export function registerFeatures(connection: Connection, contextOf: ContextOf, s
   connection.onDefinition(on([], (context, params) => definition(context, params.position)));
   connection.onReferences(on([], (context, params) => references(context, params.position, params.context.includeDeclaration)));
   connection.onDocumentSymbol(on([], (context) => documentSymbols(context)));
-  connection.onCodeAction(on([], (context, params) => codeActions(context, params)));
+  connection.onCodeAction(on([], (context, params) => codeActions(context, params, support())));
   connection.onCodeLens(on([], (context) => lensesForClient(codeLenses(context), support())));
   onPodlabRequest(connection, RESOURCES_REQUEST, onKnownDocument(contextOf, requestUri, [], (context) => summarizeResources(context)));
   onPodlabRequest(connection, SIMULATE_REQUEST, onKnownDocument<ParamsOf<typeof SIMULATE_REQUEST>, ResultOf<typeof SIMULATE_REQUEST>>(contextOf, requestUri, null, (context, params) =>

@@ -16,6 +16,10 @@ export function fixKeepsYamlValid(file: ManifestFile, fix: Fix): boolean {
   for (const edit of fix.edits) {
     const index = file.documents.findIndex((_, i) => edit.span[0] >= extentOf(file, i)[0] && edit.span[1] <= extentOf(file, i)[1]);
     if (index < 0) return true;
+    if (appendsDocuments(file, index, edit)) {
+      if (!parsesCleanly(edit.newText.replace(NEW_DOCUMENT_LEAD, ''))) return false;
+      continue;
+    }
     byDocument.set(index, [...(byDocument.get(index) ?? []), edit]);
   }
   for (const [index, edits] of byDocument) {
@@ -34,6 +38,26 @@ export function fixKeepsYamlValid(file: ManifestFile, fix: Fix): boolean {
     if (docs[0] && !aliasesResolve(docs[0]) && aliasesResolve(document.doc)) return false;
   }
   return true;
+}
+
+/** A line break the fix may write first (the file did not end with one), then a document marker. */
+const NEW_DOCUMENT_LEAD = /^(?:\r?\n)?(?=---(?:[ \t\r\n]|$))/;
+
+/**
+ * An insertion at the very end of a document's extent that starts with `---`: new documents after it (a quick fix that
+ * creates a missing resource in the same file). The document itself is untouched; the new ones must parse on their own.
+ */
+function appendsDocuments(file: ManifestFile, index: number, edit: Fix['edits'][number]): boolean {
+  const end = extentOf(file, index)[1];
+  return edit.span[0] === end && edit.span[1] === end && NEW_DOCUMENT_LEAD.test(edit.newText);
+}
+
+/** The text parses without errors (into any number of documents). */
+function parsesCleanly(text: string): boolean {
+  if (text.length > MAX_CHECKED_DOCUMENT) return true;
+  const parsed = parseAllDocuments(text, { uniqueKeys: false, strict: true, logLevel: 'silent', merge: true });
+  const docs = Array.isArray(parsed) ? parsed : [];
+  return docs.every((doc) => doc.errors.length === 0);
 }
 
 /** From the document's start to the next one's (its trailing lines and comments count: indentation reads them). */

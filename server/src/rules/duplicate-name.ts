@@ -3,7 +3,7 @@ import type { Fix } from '../findings/finding';
 import { replaceScalar } from '../yaml/edits';
 import { ruleDocsUrl } from '../findings/docsUrl';
 import type { Span } from '../parse/model';
-import { containersOf, podSpecOf } from '../parse/workloads';
+import { containersOf, podSpecOf } from '../k8s/workloads';
 import { mapAt, pairOf, seqAt } from '../yaml/nodes';
 import { nodeSpan } from './support/nodes';
 import type { Rule, RuleContext } from './types';

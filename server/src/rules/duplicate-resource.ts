@@ -27,7 +27,7 @@ const rule: Rule = {
         // In file order, whatever order the editor opened the files in: the message is the same in every editor and the CLI.
         const others = workspace.index.duplicatesOf(own).filter((other) => other.uri !== workspace.uri)
           .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line));
-        places.push(...others.map((other) => whereIs(other, workspace.uri)));
+        places.push(...others.map((other) => whereIs(other, workspace.uri, 'plain')));
       }
     }
     if (places.length === 0) return;

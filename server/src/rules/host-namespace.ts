@@ -1,6 +1,6 @@
 import { removePair } from '../yaml/edits';
 import { ruleDocsUrl } from '../findings/docsUrl';
-import { podSpecOf } from '../parse/workloads';
+import { podSpecOf } from '../k8s/workloads';
 import { pairOf } from '../yaml/nodes';
 import { isTrue, keySpan } from './support/nodes';
 import type { Rule } from './types';

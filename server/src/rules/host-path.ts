@@ -1,6 +1,6 @@
 import { isMap } from 'yaml';
 import { ruleDocsUrl } from '../findings/docsUrl';
-import { podSpecOf } from '../parse/workloads';
+import { podSpecOf } from '../k8s/workloads';
 import { mapAt, pairOf, seqAt, stringAt } from '../yaml/nodes';
 import { keySpan } from './support/nodes';
 import type { Rule } from './types';

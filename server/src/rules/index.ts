@@ -3,12 +3,14 @@ import duplicateName from './duplicate-name';
 import hostNamespace from './host-namespace';
 import hostPath from './host-path';
 import imageTag from './image-tag';
+import imageTagPlaceholder from './image-tag-placeholder';
 import invalidLabel from './invalid-label';
 import invalidName from './invalid-name';
 import invalidPort from './invalid-port';
 import invalidPortName from './invalid-port-name';
 import invalidProbe from './invalid-probe';
 import invalidQuantity from './invalid-quantity';
+import invalidIntOrPercent from './invalid-int-or-percent';
 import invalidRestartPolicy from './invalid-restart-policy';
 import missingLivenessProbe from './missing-liveness-probe';
 import missingReadinessProbe from './missing-readiness-probe';
@@ -39,8 +41,10 @@ export const RULES: readonly Rule[] = [
   invalidLabel,
   invalidProbe,
   invalidQuantity,
+  invalidIntOrPercent,
   requestsExceedLimits,
   imageTag,
+  imageTagPlaceholder,
   missingResources,
   missingReadinessProbe,
   missingLivenessProbe,

@@ -1,7 +1,7 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { replaceScalar } from '../yaml/edits';
 import { ruleDocsUrl } from '../findings/docsUrl';
-import { podMetadataOf, podSpecOf } from '../parse/workloads';
+import { podMetadataOf, podSpecOf } from '../k8s/workloads';
 import { mapAt } from '../yaml/nodes';
 import { checkLabelValue, checkQualifiedName, isPlaceholder, normalizeLabelValue } from './support/formats';
 import { nodeSpan } from './support/nodes';

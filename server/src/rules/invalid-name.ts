@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml';
 import { replaceScalar } from '../yaml/edits';
 import { ruleDocsUrl } from '../findings/docsUrl';
-import { containersOf, podSpecOf } from '../parse/workloads';
+import { containersOf, podSpecOf } from '../k8s/workloads';
 import { mapAt, pairOf, seqAt } from '../yaml/nodes';
 import { checkName, isPlaceholder, normalizeName, type NameFormat } from './support/formats';
 import { nodeSpan } from './support/nodes';

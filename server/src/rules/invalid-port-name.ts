@@ -1,6 +1,6 @@
 import { isMap, isScalar, type YAMLMap } from 'yaml';
 import { ruleDocsUrl } from '../findings/docsUrl';
-import { containersOf, podSpecOf } from '../parse/workloads';
+import { containersOf, podSpecOf } from '../k8s/workloads';
 import { mapAt, pairOf, seqAt } from '../yaml/nodes';
 import { checkPortName, isPlaceholder } from './support/formats';
 import { nodeSpan } from './support/nodes';

@@ -2,7 +2,7 @@ import { isScalar, type YAMLMap } from 'yaml';
 import type { Fix } from '../findings/finding';
 import { removePair, replaceScalar, setIn } from '../yaml/edits';
 import { ruleDocsUrl } from '../findings/docsUrl';
-import { containersOf, podSpecOf, type ContainerView } from '../parse/workloads';
+import { containersOf, podSpecOf, type ContainerView } from '../k8s/workloads';
 import { pairOf } from '../yaml/nodes';
 import { keySpan, nodeSpan } from './support/nodes';
 import { PROBE_HANDLERS, probesOf, type ProbeView } from './support/probes';

@@ -4,7 +4,7 @@ import { ruleDocsUrl } from '../findings/docsUrl';
 import { mapAt } from '../yaml/nodes';
 import { isPlaceholder } from './support/formats';
 import { nodeSpan } from './support/nodes';
-import { parseQuantity, suggestQuantity } from '../k8s/quantity';
+import { isWholeQuantity, readQuantity, suggestQuantity } from '../k8s/quantity';
 import { isByteResource, resourceBlocksOf, sizeLimitsOf } from './support/resources';
 import type { Rule, RuleContext } from './types';
 
@@ -35,9 +35,9 @@ function checkPair(context: RuleContext, item: Pair, where: string, resourceName
   if (!isScalar(node)) return;
   const raw = node.value;
   if (!node.range || raw === null || raw === undefined || (typeof raw === 'string' && isPlaceholder(raw))) return;
-  const value = parseQuantity(raw);
-  const fractionOfByte = value !== undefined && isByteResource(name) && !Number.isInteger(Math.round(value * 1e6) / 1e6);
-  if (value !== undefined && value >= 0 && !fractionOfByte) return;
+  const value = readQuantity(raw);
+  const fractionOfByte = value !== undefined && isByteResource(name) && !isWholeQuantity(value);
+  if (value !== undefined && value.nanos >= 0n && !fractionOfByte) return;
   const span = nodeSpan(node)!;
   const label = isScalar(item.key) ? String(item.key.value) : name;
   if (value === undefined) {
@@ -52,7 +52,7 @@ function checkPair(context: RuleContext, item: Pair, where: string, resourceName
     });
     return;
   }
-  if (value < 0) {
+  if (value.nanos < 0n) {
     context.report({ span, message: `${label} in the ${where} must not be negative.` });
     return;
   }

@@ -2,12 +2,10 @@ import { isScalar, type Scalar } from 'yaml';
 import { replaceScalar } from '../yaml/edits';
 import { ruleDocsUrl } from '../findings/docsUrl';
 import { pairOf } from '../yaml/nodes';
-import { containersOf, podSpecOf } from '../parse/workloads';
+import { containersOf, podSpecOf } from '../k8s/workloads';
+import { allowedRestartPolicies, INIT_CONTAINER_RESTART_POLICY, runsToCompletion, type RestartPolicy } from '../k8s/defaults';
 import type { Rule, RuleContext } from './types';
 
-/** Controllers that keep pods running: the API server accepts only `Always` in their templates. */
-const ALWAYS_ONLY = new Set(['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet', 'DaemonSet']);
-const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);
 
 const rule: Rule = {
   meta: {
@@ -31,11 +29,11 @@ const rule: Rule = {
           span: [value.range![0], value.range![1]],
           message: `restartPolicy may not be set on a regular container (${container.name ?? 'unnamed'}); only init containers take it, and only "Always", which makes them sidecars.`,
         });
-      } else if (String(value.value) !== 'Always') {
+      } else if (String(value.value) !== INIT_CONTAINER_RESTART_POLICY) {
         context.report({
           span: [value.range![0], value.range![1]],
           message: `An init container's restartPolicy can only be "Always" (a native sidecar), not "${String(value.value)}".`,
-          fixes: fix(value, 'Always'),
+          fixes: fix(value, INIT_CONTAINER_RESTART_POLICY),
         });
       }
     }
@@ -47,13 +45,15 @@ function checkPodPolicy(context: RuleContext, value: unknown): void {
   const policy = String(value.value);
   const kind = context.resource.kind ?? '';
   const span = [value.range[0], value.range[1]] as const;
-  if (ALWAYS_ONLY.has(kind) && policy !== 'Always') {
+  const allowed = allowedRestartPolicies(kind);
+  if (allowed.includes(policy as RestartPolicy)) return;
+  if (allowed.length === 1) {
     context.report({
       span,
       message: `A ${kind}'s pod template must use restartPolicy "Always" (the controller replaces pods, the kubelet restarts containers); "${policy}" is rejected by the API server.`,
-      fixes: fix(value, 'Always'),
+      fixes: fix(value, allowed[0]),
     });
-  } else if (RUN_TO_COMPLETION.has(kind) && policy === 'Always') {
+  } else if (runsToCompletion(kind) && policy === 'Always') {
     context.report({
       span,
       message: `A ${kind}'s pods run to completion: restartPolicy must be "OnFailure" or "Never", not "Always".`,

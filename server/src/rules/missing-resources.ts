@@ -2,7 +2,7 @@ import type { YAMLMap } from 'yaml';
 import type { Fix } from '../findings/finding';
 import { mergeInto } from '../yaml/edits';
 import { ruleDocsUrl } from '../findings/docsUrl';
-import { containersOf, podSpecOf } from '../parse/workloads';
+import { containersOf, podSpecOf } from '../k8s/workloads';
 import { mapAt, pairOf } from '../yaml/nodes';
 import { containerSpan } from './support/nodes';
 import type { Rule, RuleContext } from './types';

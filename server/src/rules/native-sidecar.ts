@@ -1,7 +1,8 @@
 import type { TextEdit } from '../yaml/span';
+import { runsToCompletion } from '../k8s/defaults';
 import { columnOf, dashOf, eolOf, lineEndOf, lineStartOf } from '../yaml/edits';
 import { ruleDocsUrl } from '../findings/docsUrl';
-import { containersOf, podSpecOf, type ContainerView } from '../parse/workloads';
+import { containersOf, podSpecOf, type ContainerView } from '../k8s/workloads';
 import { pairOf, seqAt, stringAt } from '../yaml/nodes';
 import { containerSpan } from './support/nodes';
 import type { Rule, RuleContext } from './types';
@@ -12,7 +13,6 @@ const HELPER_IMAGES = [
   /gce-proxy/, /promtail/, /filebeat/, /timberio\/vector/, /hashicorp\/vault(:|$)/, /vault-agent/, /otel\/opentelemetry-collector/,
 ];
 const HELPER_NAMES = [/sidecar/, /^istio-proxy$/, /^envoy$/, /^linkerd-proxy$/, /^cloud-?sql-proxy$/, /^fluent-?bit$/, /log-?shipper/, /^vault-agent$/];
-const RUN_TO_COMPLETION = new Set(['Job', 'CronJob']);
 
 const rule: Rule = {
   meta: {
@@ -31,7 +31,7 @@ const rule: Rule = {
       const image = stringAt(container.node, 'image') ?? '';
       const name = container.name ?? '';
       if (!HELPER_IMAGES.some((pattern) => pattern.test(image)) && !HELPER_NAMES.some((pattern) => pattern.test(name))) continue;
-      const job = RUN_TO_COMPLETION.has(context.resource.kind ?? '');
+      const job = runsToCompletion(context.resource.kind);
       const edits = moveToInit(context, container);
       context.report({
         span: containerSpan(container.node),

@@ -1,7 +1,7 @@
 import { isScalar, isSeq } from 'yaml';
 import { mergeInto, replaceScalar } from '../yaml/edits';
 import { ruleDocsUrl } from '../findings/docsUrl';
-import { containersOf, podSpecOf } from '../parse/workloads';
+import { containersOf, podSpecOf } from '../k8s/workloads';
 import { mapAt, nodeAtPath } from '../yaml/nodes';
 import { containerSpan, nodeSpan } from './support/nodes';
 import { containerSetting } from './support/securityContext';

@@ -4,7 +4,7 @@ import { replaceScalar } from '../yaml/edits';
 import { ruleDocsUrl } from '../findings/docsUrl';
 import { mapAt, pairOf, writtenText } from '../yaml/nodes';
 import { nodeSpan } from './support/nodes';
-import { parseQuantity } from '../k8s/quantity';
+import { compareQuantities, readQuantity } from '../k8s/quantity';
 import { resourceBlocksOf } from './support/resources';
 import type { Rule, RuleContext } from './types';
 
@@ -27,9 +27,9 @@ const rule: Rule = {
         const name = String(item.key.value);
         const limitNode = pairOf(limits, name)?.value;
         if (!isScalar(limitNode)) continue;
-        const request = parseQuantity(item.value.value);
-        const limit = parseQuantity(limitNode.value);
-        if (request === undefined || limit === undefined || request <= limit) continue;
+        const request = readQuantity(item.value.value);
+        const limit = readQuantity(limitNode.value);
+        if (request === undefined || limit === undefined || compareQuantities(request, limit) <= 0) continue;
         const span = nodeSpan(item.value);
         if (!span) continue;
         context.report({

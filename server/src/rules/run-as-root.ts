@@ -1,6 +1,6 @@
 import { mergeInto, replaceScalar } from '../yaml/edits';
 import { ruleDocsUrl } from '../findings/docsUrl';
-import { containersOf, podSpecOf } from '../parse/workloads';
+import { containersOf, podSpecOf } from '../k8s/workloads';
 import { containerSpan, nodeSpan } from './support/nodes';
 import { containerSetting, effectiveSetting } from './support/securityContext';
 import type { Rule } from './types';

@@ -3,7 +3,7 @@ import type { Fix } from '../findings/finding';
 import { removePair, replaceWithString, setIn } from '../yaml/edits';
 import { ruleDocsUrl } from '../findings/docsUrl';
 import { mapAt, nodeAtPath, pairOf, seqAt, stringAt } from '../yaml/nodes';
-import { labelsOf } from '../parse/workloads';
+import { labelsOf } from '../k8s/workloads';
 import { keySpan, nodeSpan } from './support/nodes';
 import { SELECTOR_KINDS } from '../k8s/kinds';
 import type { Rule, RuleContext } from './types';

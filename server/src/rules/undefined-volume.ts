@@ -3,7 +3,7 @@ import { isMap, isScalar, type Scalar } from 'yaml';
 import type { Fix } from '../findings/finding';
 import { appendToList, replaceScalar } from '../yaml/edits';
 import { ruleDocsUrl } from '../findings/docsUrl';
-import { containersOf, podSpecOf } from '../parse/workloads';
+import { containersOf, podSpecOf } from '../k8s/workloads';
 import { mapAt, pairOf, seqAt, stringAt } from '../yaml/nodes';
 import { isPlaceholder } from './support/formats';
 import { nodeSpan } from './support/nodes';

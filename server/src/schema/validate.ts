@@ -77,7 +77,7 @@ function validateResource(root: YAMLMap, context: TreeContext, settings: Setting
   switch (resolution.status) {
     case 'builtin':
     case 'custom':
-      validateObject(root, resolution.type, spanOf(kindPair?.key as Node) ?? [0, 0], context);
+      validateObject(root, resolution.type, spanOf(kindPair?.key as Node) ?? [0, 0], { ...context, kind });
       return;
     case 'list': {
       const items = pairOf(root, 'items')?.value;

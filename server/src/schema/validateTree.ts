@@ -1,4 +1,3 @@
-import { closest } from 'fastest-levenshtein';
 import { textNodeOf } from '../yaml/resolved';
 import { isAlias, isMap, isNode, isScalar, isSeq, Scalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import { insertEntries, replaceScalar } from '../yaml/edits';
@@ -13,6 +12,7 @@ import { moveFieldFix } from './moveField';
 import { shortTypeName, typeLabel, type Field, type ObjectType, type ScalarName, type SchemaType } from './model';
 import { placeholderFor } from './placeholder';
 import { suggest } from './suggest';
+import { enumChoices } from './enumChoice';
 
 export interface TreeReport {
   code: SchemaCode;
@@ -27,6 +27,8 @@ export interface TreeContext {
   report(found: TreeReport): void;
   /** A Kustomize strategic-merge patch: it leaves out required fields on purpose and may hold `$patch` directives. */
   patch?: boolean;
+  /** The kind of the resource checked (some values depend on it: a Job's restartPolicy). */
+  kind?: string;
   /** A Helm template: what holds an action is unknown, and some collections get content the text does not show. */
   template?: TemplateView;
 }
@@ -178,14 +180,15 @@ function checkScalar(node: Scalar, expected: ScalarName, field: Field, context: 
 function checkEnum(node: Scalar, value: string, field: Field, context: TreeContext): void {
   const values = field.enum;
   if (!values || values.length === 0 || values.includes(value)) return;
-  const sameLetters = values.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
-  const nearest = sameLetters ?? closest(value, values as string[]);
-  const edit = replaceScalar(node, nearest);
+  const fixes = enumChoices(field, values, value, context.kind).flatMap((choice, index) => {
+    const edit = replaceScalar(node, choice);
+    return edit ? [{ title: `Change to "${choice}"`, edits: [edit], preferred: index === 0 }] : [];
+  });
   context.report({
     code: 'invalid-enum',
     span: spanOf(node)!,
     message: `"${value}" is not a valid ${field.name}: expected ${listOf(values)}.`,
-    fixes: edit ? [{ title: `Change to "${nearest}"`, edits: [edit], preferred: true }] : undefined,
+    fixes: fixes.length > 0 ? fixes : undefined,
   });
 }
 

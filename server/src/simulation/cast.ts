@@ -1,6 +1,6 @@
 // Who plays beside the simulated resource: the Services that select its pods, and the other workloads of
 // the file those Services also select (the other colour of a blue/green pair, a canary).
-import { DEFAULT_NAMESPACE } from './defaults';
+import { DEFAULT_NAMESPACE } from '../k8s/defaults';
 import { isObject, objectAt, stringAt, type Json } from './json';
 import type { PodSim } from './pod';
 import { readService, selects, ServiceEndpoints, templateLabels, type SelectorSwitch, type ServiceModel } from './service';

@@ -37,14 +37,9 @@ export const SIGTERM_EXIT_CODE = 143;
 /** Exit code of a SIGKILLed or OOM-killed process (128 + 9). */
 export const SIGKILL_EXIT_CODE = 137;
 
-// --- Kubernetes defaults (pkg/apis/core/v1/defaults.go, kubelet) ---
-export const TERMINATION_GRACE_SECONDS = 30;
+// --- kubelet (the API server's defaults are in k8s/defaults.ts) ---
 /** The runtime always gets at least this much grace (kubelet minimumGracePeriodInSeconds). */
 export const MIN_GRACE_SECONDS = 2;
-export const PROBE_PERIOD_SECONDS = 10;
-export const PROBE_TIMEOUT_SECONDS = 1;
-export const PROBE_SUCCESS_THRESHOLD = 1;
-export const PROBE_FAILURE_THRESHOLD = 3;
 /** Crash loop back-off: first wait 10 s, doubling, at most 300 s; an entry older than 600 s is forgotten. */
 export const CRASH_BACKOFF_INITIAL = 10;
 export const CRASH_BACKOFF_MAX = 300;
@@ -66,11 +61,3 @@ export const JOB_SYNC_BATCH_SECONDS = 1;
 /** Pod-failure back-off: DefaultJobPodFailureBackOff 10 s doubling, MaxJobPodFailureBackOff 10 min. */
 export const JOB_FAILURE_BACKOFF_INITIAL = 10;
 export const JOB_FAILURE_BACKOFF_MAX = 600;
-
-// --- Deployments (pkg/apis/apps/v1/defaults.go) ---
-export const DEFAULT_REPLICAS = 1;
-export const DEFAULT_MAX_SURGE = '25%';
-export const DEFAULT_MAX_UNAVAILABLE = '25%';
-export const DEFAULT_NAMESPACE = 'default';
-export const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
-export const DEFAULT_REVISION_HISTORY_LIMIT = 10;

@@ -1,12 +1,12 @@
 // The Deployment controller: ReplicaSets per template revision, RollingUpdate
 // (pkg/controller/deployment/rolling.go) and Recreate (recreate.go).
-import { DEFAULT_PROGRESS_DEADLINE_SECONDS, DEFAULT_REPLICAS, DEFAULT_REVISION_HISTORY_LIMIT } from './defaults';
+import { DEFAULT_PROGRESS_DEADLINE_SECONDS, DEFAULT_REPLICAS, DEFAULT_REVISION_HISTORY_LIMIT } from '../k8s/defaults';
 import { isObject, numberAt, objectAt, stringAt, type Json } from './json';
 import { podTemplateHash } from './names';
 import type { PodSim } from './pod';
 import { ReplicaSetSim } from './replicaset';
 import { DeploymentStatus, type DeploymentCounts } from './deploymentStatus';
-import { resolveFenceposts, type Fenceposts } from './rollout';
+import { resolveFenceposts, type Fenceposts } from '../k8s/rollout';
 import type { DeploymentFrame, ReplicaSetFrame } from './types';
 import { TERMINATING_REPLICAS_SINCE, type Controller, type World } from './world';
 
@@ -45,7 +45,8 @@ export class DeploymentController implements Controller {
     const strategy = objectAt(spec, 'strategy');
     this.recreate = stringAt(strategy, 'type') === 'Recreate';
     const rolling = objectAt(strategy, 'rollingUpdate');
-    this.fenceposts = resolveFenceposts(rolling?.maxSurge, rolling?.maxUnavailable, this.replicas);
+    // A value the API server rejects never gets here (admission.ts); the defaults stand in for type safety only.
+    this.fenceposts = resolveFenceposts(this.replicas, rolling?.maxSurge, rolling?.maxUnavailable) ?? resolveFenceposts(this.replicas, undefined, undefined)!;
     this.minReadySeconds = numberAt(spec, 'minReadySeconds') ?? 0;
     this.ref = `deployment/${name}`;
     this.status = new DeploymentStatus(name, Math.floor(numberAt(spec, 'progressDeadlineSeconds') ?? DEFAULT_PROGRESS_DEADLINE_SECONDS));
@@ -84,7 +85,7 @@ export class DeploymentController implements Controller {
   }
 
   private syncRolling(now: number): boolean {
-    const { maxSurge, maxUnavailable } = this.fenceposts;
+    const { surge: maxSurge, unavailable: maxUnavailable } = this.fenceposts;
     let newRS = this.newReplicaSet();
     if (!newRS) {
       const room = this.replicas + maxSurge - this.total();
@@ -190,7 +191,7 @@ export class DeploymentController implements Controller {
       desiredTotal += rs.replicas;
     }
     const updated = this.newReplicaSet()?.active().length ?? 0;
-    const maxUnavailable = this.recreate ? 0 : this.fenceposts.maxUnavailable;
+    const maxUnavailable = this.recreate ? 0 : this.fenceposts.unavailable;
     const counts: DeploymentCounts = { replicas: this.replicas, current, updated, ready, available, desiredTotal, maxUnavailable };
     if (this.world.minorVersion >= TERMINATING_REPLICAS_SINCE) {
       counts.terminating = this.replicaSets.reduce((n, rs) => n + rs.pods.filter((pod) => !pod.gone && pod.terminating && !pod.terminal).length, 0);

@@ -1,7 +1,9 @@
 // podlab's pod lifecycle simulator: a pure, deterministic function from a manifest
 // object and a scenario to events and frames. See docs/simulation.md.
+import { DEFAULT_NAMESPACE } from '../k8s/defaults';
+import { apiRejection } from './admission';
 import { Cluster } from './cluster';
-import { CRASH_BACKOFF_MAX, DEFAULT_NAMESPACE, PULL_SECONDS } from './defaults';
+import { CRASH_BACKOFF_MAX, PULL_SECONDS } from './defaults';
 import { DeploymentController } from './deployment';
 import { Engine } from './engine';
 import { EventLog } from './events';
@@ -88,6 +90,8 @@ function run(input: SimulationInput, rawScenario: unknown): SimulationResult {
   const kind = typeof resource.kind === 'string' ? resource.kind : '';
   const metadata = objectAt(resource, 'metadata');
   const name = resourceName(metadata, kind);
+  const rejected = apiRejection(kind, resource);
+  if (rejected) return emptyResult(kind, name, rejected);
   const annotations = scenarioAnnotations(resource);
   const requested = isObject(rawScenario) ? rawScenario : {};
   const read = readScenario(mergeScenarios(annotations.raw, requested));

@@ -10,7 +10,7 @@ import {
   SANDBOX_SECONDS, SIGKILL_EXIT_CODE, SIGTERM_EXIT_CODE, SYNC_ERROR_RETRY_SECONDS, UNREACHABLE_TOLERATION_SECONDS,
 } from './defaults';
 import { type EventLog, goDuration } from './events';
-import { fullReference } from './image';
+import { fullReference } from '../k8s/image';
 import { deriveConditions, derivePhase, kubectlStatus, type Conditions, type ContainerView } from './phase';
 import { PROBE_LABEL, type ProbeWorker } from './probes';
 import type { PodSpecModel } from './spec';

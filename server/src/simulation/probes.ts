@@ -1,9 +1,7 @@
 // Probe specs with their API defaults, and one probe worker per (container, probe kind)
 // following pkg/kubelet/prober/worker.go: results flip only after a run of
 // failureThreshold failures or successThreshold successes.
-import {
-  PROBE_FAILURE_THRESHOLD, PROBE_PERIOD_SECONDS, PROBE_SUCCESS_THRESHOLD, PROBE_TIMEOUT_SECONDS,
-} from './defaults';
+import { PROBE_DEFAULTS } from '../k8s/defaults';
 import { arrayAt, numberAt, objectAt, type Json } from './json';
 
 export type ProbeKind = 'startup' | 'readiness' | 'liveness';
@@ -40,15 +38,15 @@ function failureOutputOf(probe: Json, podIp: string): string {
 export function readProbe(container: Json, kind: ProbeKind, podIp: string): ProbeSpec | undefined {
   const probe = objectAt(container, `${kind}Probe`);
   if (!probe) return undefined;
-  const successThreshold = kind === 'readiness' ? positiveInt(numberAt(probe, 'successThreshold'), PROBE_SUCCESS_THRESHOLD) : 1;
+  const successThreshold = kind === 'readiness' ? positiveInt(numberAt(probe, 'successThreshold'), PROBE_DEFAULTS.successThreshold) : 1;
   const grace = numberAt(probe, 'terminationGracePeriodSeconds');
   return {
     kind,
-    initialDelaySeconds: numberAt(probe, 'initialDelaySeconds') ?? 0,
-    periodSeconds: positiveInt(numberAt(probe, 'periodSeconds'), PROBE_PERIOD_SECONDS),
-    timeoutSeconds: positiveInt(numberAt(probe, 'timeoutSeconds'), PROBE_TIMEOUT_SECONDS),
+    initialDelaySeconds: numberAt(probe, 'initialDelaySeconds') ?? PROBE_DEFAULTS.initialDelaySeconds,
+    periodSeconds: positiveInt(numberAt(probe, 'periodSeconds'), PROBE_DEFAULTS.periodSeconds),
+    timeoutSeconds: positiveInt(numberAt(probe, 'timeoutSeconds'), PROBE_DEFAULTS.timeoutSeconds),
     successThreshold,
-    failureThreshold: positiveInt(numberAt(probe, 'failureThreshold'), PROBE_FAILURE_THRESHOLD),
+    failureThreshold: positiveInt(numberAt(probe, 'failureThreshold'), PROBE_DEFAULTS.failureThreshold),
     ...(grace !== undefined && kind !== 'readiness' ? { terminationGracePeriodSeconds: grace } : {}),
     failureOutput: failureOutputOf(probe, podIp),
   };

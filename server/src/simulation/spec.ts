@@ -1,12 +1,13 @@
 // The parts of a pod spec the kubelet model needs, read from plain JSON with API defaults applied.
-import { TERMINATION_GRACE_SECONDS } from './defaults';
-import { pullPolicyOf, type PullPolicy } from './image';
+import { TERMINATION_GRACE_PERIOD_SECONDS, type RestartPolicy } from '../k8s/defaults';
+import { pullPolicyOf, type PullPolicy } from '../k8s/image';
+import { containerRole, podSpecPath } from '../k8s/podSpec';
+import { quantityToMilli, quantityToValue, readQuantity, type Quantity } from '../k8s/quantity';
 import { arrayAt, isObject, numberAt, objectAt, stringAt, type Json } from './json';
 import { readProbe, type ProbeSpec } from './probes';
-import { parseQuantity } from './quantity';
 import type { ContainerRole } from './types';
 
-export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
+export type { RestartPolicy };
 
 export interface Requests {
   cpuMilli: number;
@@ -63,12 +64,18 @@ export interface PodSpecModel {
   requests: Requests;
 }
 
+/** A request as the scheduler counts it; unreadable or negative (rejected by the API) counts as none. */
+function nonNegative(raw: unknown, unit: (q: Quantity) => number): number {
+  const quantity = readQuantity(raw);
+  return quantity && quantity.nanos > 0n ? unit(quantity) : 0;
+}
+
 function requestsOf(container: Json): Requests {
   const resources = objectAt(container, 'resources');
   const pick = (key: string): unknown => objectAt(resources, 'requests')?.[key] ?? objectAt(resources, 'limits')?.[key];
   return {
-    cpuMilli: Math.round((parseQuantity(pick('cpu')) ?? 0) * 1000),
-    memoryBytes: parseQuantity(pick('memory')) ?? 0,
+    cpuMilli: nonNegative(pick('cpu'), quantityToMilli),
+    memoryBytes: nonNegative(pick('memory'), quantityToValue),
   };
 }
 
@@ -86,7 +93,7 @@ function readContainer(raw: unknown, index: number, list: 'initContainers' | 'co
   const container = isObject(raw) ? raw : {};
   const name = stringAt(container, 'name') || `${list === 'containers' ? 'container' : 'init'}-${index}`;
   const image = stringAt(container, 'image') ?? '';
-  const role: ContainerRole = list === 'containers' ? 'app' : stringAt(container, 'restartPolicy') === 'Always' ? 'sidecar' : 'init';
+  const role = containerRole(list, stringAt(container, 'restartPolicy')) as ContainerRole;
   const probesAllowed = role !== 'init';
   const spec: ContainerSpec = {
     name,
@@ -142,7 +149,7 @@ export function readPodSpec(raw: unknown, podIp: string, options: PodSpecOptions
     .filter((name): name is string => typeof name === 'string' && name !== '');
   return {
     restartPolicy: policy === 'OnFailure' || policy === 'Never' ? policy : 'Always',
-    terminationGracePeriodSeconds: numberAt(spec, 'terminationGracePeriodSeconds') ?? TERMINATION_GRACE_SECONDS,
+    terminationGracePeriodSeconds: numberAt(spec, 'terminationGracePeriodSeconds') ?? TERMINATION_GRACE_PERIOD_SECONDS,
     containers,
     claimNames,
     hasReadinessGates: arrayAt(spec, 'readinessGates').length > 0,
@@ -152,9 +159,7 @@ export function readPodSpec(raw: unknown, podIp: string, options: PodSpecOptions
 
 /** The pod spec a resource of this kind makes pods from (Pod, workload template, CronJob's job template). */
 export function podSpecOf(kind: string, resource: unknown): Json | undefined {
-  if (kind === 'Pod') return objectAt(resource, 'spec');
-  if (kind === 'CronJob') return objectAt(resource, 'spec', 'jobTemplate', 'spec', 'template', 'spec');
-  return objectAt(resource, 'spec', 'template', 'spec');
+  return objectAt(resource, ...(podSpecPath(kind) ?? ['spec', 'template', 'spec']));
 }
 
 /** Names of the init and app containers of the resource's pods. */

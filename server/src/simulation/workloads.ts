@@ -1,6 +1,6 @@
 // Controllers for the other Pod-making kinds. Each keeps a fixed set of pod slots:
 // a bare Pod, a Job's pod, a DaemonSet's pod per node, a StatefulSet's ordinals.
-import { DEFAULT_REPLICAS } from './defaults';
+import { DEFAULT_REPLICAS } from '../k8s/defaults';
 import { numberAt, objectAt, stringAt, type Json } from './json';
 import { nameSuffix } from './names';
 import { CronJobController } from './cronjob';

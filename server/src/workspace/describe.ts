@@ -7,11 +7,15 @@ export function resourceLabel(summary: ResourceSummary): string {
   return `${summary.kind ?? 'resource'} ${summary.name ?? '(unnamed)'}`;
 }
 
-/** Where a resource is, said from the document `fromUri`: "line 12" in the same file, else "`deploy.yaml` line 3". */
-export function whereIs(summary: ResourceSummary, fromUri: string): string {
+/**
+ * Where a resource is, said from the document `fromUri`: "line 12" in the same file, else "`deploy.yaml` line 3"
+ * (markdown, for hovers) or "deploy.yaml line 3" (plain, for diagnostic messages).
+ */
+export function whereIs(summary: ResourceSummary, fromUri: string, format: 'markdown' | 'plain' = 'markdown'): string {
   const line = summary.nameRange.start.line + 1;
   if (summary.uri === fromUri) return `line ${line}`;
-  return `\`${relativeName(summary.uri, fromUri)}\` line ${line}`;
+  const name = relativeName(summary.uri, fromUri);
+  return `${format === 'markdown' ? `\`${name}\`` : name} line ${line}`;
 }
 
 /** The path of `uri` relative to the folder of `fromUri` when both are files, else its last segment. */

@@ -1,6 +1,6 @@
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import type { Resource, Span } from '../parse/model';
-import { labelsOf, podMetadataOf, podSpecOf } from '../parse/workloads';
+import { labelsOf, podMetadataOf, podSpecOf } from '../k8s/workloads';
 import { mapAt, nodeAtPath, pairOf, seqAt, spanOf, stringAt } from '../yaml/nodes';
 
 export interface PodTemplate {

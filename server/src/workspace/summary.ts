@@ -1,7 +1,7 @@
 import type { Range } from 'vscode-languageserver';
 import type { Document } from 'yaml';
 import type { ManifestFile, Resource } from '../parse/model';
-import { containersOf, isPodMaking, labelsOf, podMetadataOf } from '../parse/workloads';
+import { containersOf, isPodMaking, labelsOf, podMetadataOf } from '../k8s/workloads';
 import { mapAt, nodeAtPath, pairOf, spanOf } from '../yaml/nodes';
 import { LineIndex } from './lineIndex';
 import { claimRefs, configRefs, podTemplateOf, portsOf, type ConfigKind } from './podTemplate';

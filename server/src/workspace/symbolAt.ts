@@ -1,6 +1,6 @@
 import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import type { ManifestFile, Resource, Span } from '../parse/model';
-import { containersOf } from '../parse/workloads';
+import { containersOf } from '../k8s/workloads';
 import { locate, type Location } from '../parse/locate';
 import { mapAt, pairOf, seqAt, spanOf } from '../yaml/nodes';
 import { claimRefs, configRefs, podTemplateOf, type ConfigKind, type PodTemplate } from './podTemplate';

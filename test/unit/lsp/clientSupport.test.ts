@@ -24,7 +24,7 @@ const NEOVIM_07: Declared = {
 
 const VSCODE: Declared = {
   capabilities: {
-    workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+    workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceEdit: { snippetEditSupport: true } },
     textDocument: { completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } }, hover: { contentFormat: ['markdown', 'plaintext'] }, publishDiagnostics: { relatedInformation: true } },
   },
   initializationOptions: { commands: ['podlab.openPreview'] },
@@ -41,14 +41,14 @@ describe('lsp: what each client declares', () => {
   it('reads Neovim 0.7: no snippets, markdown, no commands, no configuration pull, no dynamic registration, related information', () => {
     const support = clientSupportOf(NEOVIM_07);
     assert.deepEqual({ ...support, commands: [...support.commands] }, {
-      snippets: false, hoverMarkdown: true, completionMarkdown: true, commands: [], pullConfiguration: false, registerConfiguration: false, relatedInformation: true,
+      snippets: false, hoverMarkdown: true, completionMarkdown: true, commands: [], pullConfiguration: false, registerConfiguration: false, relatedInformation: true, snippetEdits: false,
     });
   });
 
-  it('reads VS Code: snippets, markdown, its commands, pull and dynamic registration, related information', () => {
+  it('reads VS Code: snippets, markdown, its commands, pull and dynamic registration, related information, snippet edits', () => {
     const support = clientSupportOf(VSCODE);
     assert.deepEqual({ ...support, commands: [...support.commands] }, {
-      snippets: true, hoverMarkdown: true, completionMarkdown: true, commands: ['podlab.openPreview'], pullConfiguration: true, registerConfiguration: true, relatedInformation: true,
+      snippets: true, hoverMarkdown: true, completionMarkdown: true, commands: ['podlab.openPreview'], pullConfiguration: true, registerConfiguration: true, relatedInformation: true, snippetEdits: true,
     });
   });
 

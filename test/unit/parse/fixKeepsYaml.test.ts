@@ -27,3 +27,22 @@ describe('fixKeepsYamlValid', () => {
     assert.equal(fixKeepsYamlValid(file, { title: 'any', edits: [{ span: [broken, broken], newText: '[' }] }), true);
   });
 });
+
+describe('fixKeepsYamlValid: fixes that add a document after the last one', () => {
+  const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n';
+  const claim = '---\napiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\n';
+
+  it('accepts a new document appended at the end of the file (issue 11: the pvc-not-found fix was refused)', () => {
+    const file = parseManifest(POD);
+    assert.equal(fixKeepsYamlValid(file, { title: 'create', edits: [{ span: [POD.length, POD.length], newText: claim }] }), true);
+    const unterminated = POD.trimEnd();
+    assert.equal(fixKeepsYamlValid(parseManifest(unterminated), { title: 'create', edits: [{ span: [unterminated.length, unterminated.length], newText: `\n${claim}` }] }), true);
+  });
+
+  it('still rejects an appended document that does not parse, or a marker that splits a document', () => {
+    const file = parseManifest(POD);
+    assert.equal(fixKeepsYamlValid(file, { title: 'broken', edits: [{ span: [POD.length, POD.length], newText: '---\nmetadata: {name: "x\n' }] }), false);
+    const inside = POD.indexOf('spec:');
+    assert.equal(fixKeepsYamlValid(file, { title: 'split', edits: [{ span: [inside, inside], newText: '---\n' }] }), false);
+  });
+});

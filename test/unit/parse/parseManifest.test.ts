@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
 import { locate } from '../../../server/src/parse/locate';
-import { containersOf, podSpecOf } from '../../../server/src/parse/workloads';
+import { containersOf, podSpecOf } from '../../../server/src/k8s/workloads';
 
 const MULTI = `# leading comment
 apiVersion: v1

@@ -7,6 +7,7 @@ import { POLARIS_CHECKS } from '../../../server/src/analysis/foreignChecks';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
 import { RULES } from '../../../server/src/rules';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { REJECTED_BY_API_SERVER } from '../../support/corpus';
 
 const CORPUS = '/work/shared/corpus';
 /** Rules of other modules (cross-resource, needing the workspace) are tested with them. */
@@ -56,7 +57,8 @@ const available = existsSync(join(CORPUS, 'EXPECTED.md'));
         const row = counts.get(finding.code) ?? {};
         row[finding.severity] = (row[finding.severity] ?? 0) + 1;
         counts.set(finding.code, row);
-        if (finding.severity === 'error' && !broken.has(name)) errors.push(`${name}: ${finding.code}: ${finding.message}`);
+        const listed = REJECTED_BY_API_SERVER.get(name.split(/[\\/]/).join('/'))?.some(([code, part]) => code === finding.code && finding.message.includes(part));
+        if (finding.severity === 'error' && !broken.has(name) && !listed) errors.push(`${name}: ${finding.code}: ${finding.message}`);
       }
     }
     const table = [...PER_RESOURCE].map((id) => `  ${id.padEnd(24)} ${JSON.stringify(counts.get(id) ?? {})}`).join('\n');

@@ -38,6 +38,6 @@ describe('rule duplicate-resource', () => {
     const findings = runInWorkspace(rule, files, 'a.yaml');
     assert.equal(findings.length, 1);
     assert.equal(findings[0].severity, 'warning');
-    assert.match(findings[0].message, /also defined at `b.yaml` line 4: applied together, one replaces the other/);
+    assert.match(findings[0].message, /also defined at b.yaml line 4: applied together, one replaces the other/);
   });
 });

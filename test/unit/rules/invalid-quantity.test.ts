@@ -26,6 +26,7 @@ testRule(rule, {
     },
     { name: '500mb: the second fix writes 500Mi', code: resources('        requests:\n          memory: "500mb"\n'), errors: [{ text: '"500mb"' }], fixTitle: /500Mi/, output: resources('        requests:\n          memory: "500Mi"\n') },
     { name: '"1 Gi" with a space', code: resources('        requests:\n          memory: 1 Gi\n'), errors: [{ text: '1 Gi' }], output: resources('        requests:\n          memory: 1Gi\n') },
+    { name: '1e3Mi: an exponent and a suffix together (issue 12; resource.ParseQuantity rejects it)', code: resources('        requests:\n          memory: 1e3Mi\n'), errors: [{ text: '1e3Mi', message: /is not a Kubernetes quantity/ }] },
     { name: 'a negative quantity', code: resources('        requests:\n          cpu: -1\n'), errors: [{ text: '-1', message: /must not be negative/ }] },
     {
       name: 'memory 100m is a tenth of a byte',

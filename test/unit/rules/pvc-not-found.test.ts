@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import rule from '../../../server/src/rules/pvc-not-found';
+import { withoutBreakingFixes } from '../../../server/src/analysis/store';
+import { parseManifest } from '../../../server/src/parse/parseManifest';
 import { testRule } from './ruleTester';
 import { applyFixInWorkspace, runInWorkspace, underlined, type Files } from './workspaceTester';
 
@@ -52,6 +54,18 @@ describe('rule pvc-not-found', () => {
     const [finding] = runInWorkspace(rule, { 'pod.yaml': text }, 'pod.yaml');
     const output = applyFixInWorkspace(rule, { 'pod.yaml': text }, 'pod.yaml', finding.fixes![0]);
     assert.ok(!/[^\r]\n/.test(output), output);
+  });
+
+  it('the fix survives the server YAML guard (issue 11: it was refused as breaking the document)', () => {
+    for (const text of [pod('data'), pod('data').trimEnd(), pod('data').replace(/\n/g, '\r\n')]) {
+      const findings = runInWorkspace(rule, { 'pod.yaml': text }, 'pod.yaml');
+      const refused: string[] = [];
+      const [kept] = withoutBreakingFixes(parseManifest(text), findings, (what) => refused.push(what));
+      assert.deepEqual(kept.fixes?.map((fix) => fix.title), ['Create PersistentVolumeClaim "data" in this file (1Gi, ReadWriteOnce; adjust)']);
+      assert.deepEqual(refused, []);
+      const output = applyFixInWorkspace(rule, { 'pod.yaml': text }, 'pod.yaml', kept.fixes![0]);
+      assert.deepEqual(parseManifest(output).resources.map((resource) => resource.kind), ['Pod', 'PersistentVolumeClaim']);
+    }
   });
 });
 

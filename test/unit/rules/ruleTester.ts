@@ -4,6 +4,7 @@ import { runRules } from '../../../server/src/analysis/runRules';
 import { parseManifest } from '../../../server/src/parse/parseManifest';
 import type { Rule } from '../../../server/src/rules/types';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { assertPlainMessages } from '../../support/plainMessages';
 import { applyEdits } from './applyEdits';
 import { runInWorkspace, type Files } from './workspaceTester';
 
@@ -43,7 +44,7 @@ export function runRule(rule: Rule, text: string, files?: Files): Finding[] {
   const file = parseManifest(text);
   assert.deepEqual(file.syntaxProblems.filter((problem) => problem.severity === 'error'), [], 'the test manifest must be valid YAML');
   if (files) return runInWorkspace(rule, { ...files, [TESTED_FILE]: text }, TESTED_FILE);
-  return runRules(file, DEFAULT_SETTINGS, (_rule, error) => { throw error; }, [rule]);
+  return assertPlainMessages(runRules(file, DEFAULT_SETTINGS, (_rule, error) => { throw error; }, [rule])) as Finding[];
 }
 
 /** ESLint's RuleTester, for Podlab rules: valid cases report nothing, invalid ones report exactly `errors`. */

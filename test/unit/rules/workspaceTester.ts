@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { summarizeFile } from '../../../server/src/workspace/summary';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
 import { applyEdits } from './applyEdits';
+import { assertPlainMessages } from '../../support/plainMessages';
 
 /** File names (relative, as in a workspace folder) to their text. */
 export type Files = Record<string, string>;
@@ -24,7 +25,7 @@ export function indexOf(files: Files): WorkspaceIndex {
 /** Runs one rule on `target` with the other `files` around it, the way the server does. */
 export function runInWorkspace(rule: Rule, files: Files, target: string): Finding[] {
   const file = parseManifest(files[target]);
-  return runRules(file, DEFAULT_SETTINGS, (_rule, error) => { throw error; }, [rule], { uri: uriOf(target), index: indexOf(files) });
+  return assertPlainMessages(runRules(file, DEFAULT_SETTINGS, (_rule, error) => { throw error; }, [rule], { uri: uriOf(target), index: indexOf(files) })) as Finding[];
 }
 
 /** The text of `target` after `fix`; asserts that the fixed workspace has fewer findings of the rule there. */

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as defaults from '../../../server/src/simulation/defaults';
+import { TERMINATION_GRACE_PERIOD_SECONDS } from '../../../server/src/k8s/defaults';
 import { CONTAINER_KNOBS, SCENARIO_KNOBS } from '../../../server/src/simulation/knobs';
 import { CONTAINER_ANNOTATIONS, TOP_ANNOTATIONS, readScenario } from '../../../server/src/simulation/scenario';
 
@@ -43,7 +44,7 @@ describe('simulation: docs/simulation.md', () => {
     assert.ok(doc.includes(`| pods per run | ${defaults.MAX_PODS} |`));
     assert.ok(doc.includes(`| sandbox set-up after binding | ${defaults.SANDBOX_SECONDS} s |`));
     assert.ok(doc.includes(`| ${defaults.INIT_RUN_SECONDS} s, exit 0 |`));
-    assert.ok(doc.includes(`| terminationGracePeriodSeconds | ${defaults.TERMINATION_GRACE_SECONDS} s |`));
+    assert.ok(doc.includes(`| terminationGracePeriodSeconds | ${TERMINATION_GRACE_PERIOD_SECONDS} s |`));
     assert.ok(doc.includes(`| node-monitor-grace-period | ${defaults.NODE_MONITOR_GRACE_SECONDS} s |`));
     assert.ok(doc.includes(`| nodes | ${defaults.NODE_COUNT}, each ${defaults.NODE_CPU_MILLI / 1000} CPU`));
   });

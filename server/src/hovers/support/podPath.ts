@@ -1,12 +1,12 @@
 import { isMap, type YAMLMap } from 'yaml';
 import type { Resource } from '../../parse/model';
-import { containersOf, podSpecPath, type ContainerView } from '../../parse/workloads';
+import { containersOf, podSpecPath, type ContainerView } from '../../k8s/workloads';
 import type { Location } from '../../parse/locate';
 import { nodeAtPath, type PathSegment } from '../../yaml/nodes';
 import { podTemplateOf, type PodTemplate } from '../../workspace/podTemplate';
 
 /** Where the pod spec of this resource is, for the built-in workloads and for look-alikes (`spec.template.spec`). */
-export function podSpecPathOf(resource: Resource): PathSegment[] | undefined {
+export function podSpecPathOf(resource: Resource): readonly PathSegment[] | undefined {
   const known = podSpecPath(resource.kind);
   if (known) return known;
   return podTemplateOf(resource) ? ['spec', 'template', 'spec'] : undefined;
@@ -29,7 +29,7 @@ export function inPodMetadata(location: Location): InPod | undefined {
   return specPath ? below(location, [...specPath.slice(0, -1), 'metadata']) : undefined;
 }
 
-function below(location: Location, prefix: PathSegment[] | undefined): InPod | undefined {
+function below(location: Location, prefix: readonly PathSegment[] | undefined): InPod | undefined {
   if (!prefix || location.path.length < prefix.length) return undefined;
   if (!prefix.every((segment, index) => location.path[index] === segment)) return undefined;
   const template = podTemplateOf(location.resource);

@@ -1,7 +1,7 @@
 import type { YAMLMap } from 'yaml';
-import type { ContainerView } from '../../parse/workloads';
+import type { ContainerView } from '../../k8s/workloads';
 import { mapAt, scalarAt } from '../../yaml/nodes';
-import { parseQuantity } from '../../k8s/quantity';
+import { compareQuantities, readQuantity } from '../../k8s/quantity';
 
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 const COMPUTE = ['cpu', 'memory'] as const;
@@ -29,6 +29,12 @@ function quantities(map: YAMLMap | undefined): ContainerResources['limits'] {
   return result;
 }
 
+/** Equal quantities, or the same unreadable text. */
+function sameQuantity(a: string | undefined, b: string | undefined): boolean {
+  const [x, y] = [readQuantity(a), readQuantity(b)];
+  return x && y ? compareQuantities(x, y) === 0 : x === y;
+}
+
 /** The pod's QoS class from its init and app containers (ephemeral containers do not count), with the reason in words. */
 export function qosOf(containers: readonly ContainerView[]): { qos: QosClass; reason: string } {
   const all = containers.filter((view) => view.role !== 'ephemeral').map(containerResources);
@@ -37,7 +43,7 @@ export function qosOf(containers: readonly ContainerView[]): { qos: QosClass; re
   for (const c of all) {
     for (const resource of COMPUTE) {
       if (c.limits[resource] === undefined) return { qos: 'Burstable', reason: `\`${c.name}\` has no ${resource} limit` };
-      if (parseQuantity(c.requests[resource]) !== parseQuantity(c.limits[resource])) {
+      if (!sameQuantity(c.requests[resource], c.limits[resource])) {
         return { qos: 'Burstable', reason: `\`${c.name}\` requests ${c.requests[resource]} of ${resource} but may use up to ${c.limits[resource]}` };
       }
     }

@@ -1,12 +1,13 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
+import { MINIMAL_SUPPORT, type ClientSupport } from '../clientSupport';
 import type { FeatureContext } from '../context';
+import { fixEdit } from './fixEdit';
 import { SOURCE } from './diagnostics';
 import { fixAllActions } from './fixAll';
 import { findingFor, sharesLine } from './findingFor';
-import { toRange } from './ranges';
 
 /** Quick fixes for the podlab diagnostics in the requested range, taken from the cached findings of this version. */
-export function codeActions(context: FeatureContext, params: CodeActionParams): CodeAction[] {
+export function codeActions(context: FeatureContext, params: CodeActionParams, support: Pick<ClientSupport, 'snippetEdits'> = MINIMAL_SUPPORT): CodeAction[] {
   const { document } = context;
   const findings = context.findings();
   const actions: CodeAction[] = [];
@@ -19,11 +20,7 @@ export function codeActions(context: FeatureContext, params: CodeActionParams): 
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.preferred,
-        edit: {
-          changes: {
-            [document.uri]: fix.edits.map((edit) => ({ range: toRange(document, edit.span), newText: edit.newText })),
-          },
-        },
+        edit: fixEdit(document, fix, support.snippetEdits),
       });
     }
   }

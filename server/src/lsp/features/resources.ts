@@ -1,5 +1,5 @@
 import type { Resource } from '../../parse/model';
-import { isPodMaking } from '../../parse/workloads';
+import { isPodMaking } from '../../k8s/workloads';
 import type { DocumentResource } from '../../protocol';
 import type { FeatureContext } from '../context';
 

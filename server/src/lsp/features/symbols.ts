@@ -1,7 +1,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Resource } from '../../parse/model';
-import { containersOf, type ContainerRole } from '../../parse/workloads';
+import { containersOf, type ContainerRole } from '../../k8s/workloads';
 import { mapAt, pairOf, spanOf } from '../../yaml/nodes';
 import { podTemplateOf } from '../../workspace/podTemplate';
 import type { FeatureContext } from '../context';

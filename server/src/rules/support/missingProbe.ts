@@ -1,6 +1,6 @@
 import { insertPair } from '../../yaml/edits';
 import type { Resource } from '../../parse/model';
-import { containersOf, podSpecOf } from '../../parse/workloads';
+import { containersOf, podSpecOf } from '../../k8s/workloads';
 import { pairOf } from '../../yaml/nodes';
 import { podTemplateOf } from '../../workspace/podTemplate';
 import { sameNamespace, selectsLabels } from '../../workspace/selectors';

@@ -1,6 +1,6 @@
 import { isMap, type YAMLMap } from 'yaml';
 import type { Resource } from '../../parse/model';
-import { containersOf, podSpecOf } from '../../parse/workloads';
+import { containersOf, podSpecOf } from '../../k8s/workloads';
 import { mapAt, pairOf, seqAt } from '../../yaml/nodes';
 
 /** A `resources` block with its owner, for messages: a container, the pod, or a PVC. */

@@ -1,23 +1,9 @@
 import { isMap, type YAMLMap } from 'yaml';
-import type { Resource } from './model';
-import { mapAt, nodeAtPath, seqAt, stringAt, type PathSegment } from '../yaml/nodes';
+import type { Resource } from '../parse/model';
+import { mapAt, nodeAtPath, seqAt, stringAt } from '../yaml/nodes';
+import { CONTAINER_LISTS, containerRole, podSpecPath, type ContainerList, type ContainerRole } from './podSpec';
 
-/** Where each Pod-making kind keeps its pod spec. */
-const POD_SPEC_PATHS: Record<string, PathSegment[]> = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  ReplicationController: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-  PodTemplate: ['template', 'spec'],
-};
-
-export function podSpecPath(kind: string | undefined): PathSegment[] | undefined {
-  return kind ? POD_SPEC_PATHS[kind] : undefined;
-}
+export { podSpecPath, type ContainerRole };
 
 export function isPodMaking(resource: Resource): boolean {
   return podSpecPath(resource.kind) !== undefined;
@@ -37,14 +23,11 @@ export function podMetadataOf(resource: Resource): YAMLMap | undefined {
   return isMap(node) ? node : undefined;
 }
 
-export type ContainerRole = 'init' | 'sidecar' | 'app' | 'ephemeral';
-
 export interface ContainerView {
   node: YAMLMap;
   role: ContainerRole;
   name?: string;
-  /** `containers`, `initContainers` or `ephemeralContainers`. */
-  list: string;
+  list: ContainerList;
   index: number;
 }
 
@@ -66,19 +49,13 @@ export function containersOf(podSpec: YAMLMap | undefined): ContainerView[] {
 
 function collectContainers(podSpec: YAMLMap): ContainerView[] {
   const views: ContainerView[] = [];
-  for (const list of ['initContainers', 'containers', 'ephemeralContainers']) {
+  for (const list of CONTAINER_LISTS) {
     seqAt(podSpec, list)?.items.forEach((item, index) => {
       if (!isMap(item)) return;
-      views.push({ node: item, role: roleOf(list, item), name: stringAt(item, 'name'), list, index });
+      views.push({ node: item, role: containerRole(list, stringAt(item, 'restartPolicy')), name: stringAt(item, 'name'), list, index });
     });
   }
   return views;
-}
-
-function roleOf(list: string, container: YAMLMap): ContainerRole {
-  if (list === 'containers') return 'app';
-  if (list === 'ephemeralContainers') return 'ephemeral';
-  return stringAt(container, 'restartPolicy') === 'Always' ? 'sidecar' : 'init';
 }
 
 export function labelsOf(metadata: YAMLMap | undefined): Record<string, string> {
