@@ -1,6 +1,8 @@
 // What the API server would answer a create with, for the fields the simulation depends on: a refused
 // resource never runs, so the result lists these errors instead of frames (rules.md §1, validation.go).
 import { distance } from 'fastest-levenshtein';
+import { allowedRestartPolicies } from '../k8s/defaults';
+import { podSpecPath } from '../k8s/podSpec';
 import { cronJobRefusals } from './cronjobSpec';
 import { arrayAt, isObject, objectAt, stringAt, type Json } from './json';
 import type { RefusalError } from './types';
@@ -8,33 +10,13 @@ import { CONTAINER_RESTART_RULES_SINCE } from './world';
 
 type Path = (string | number)[];
 
-/** Where each Pod-making kind keeps its pod spec. */
-const POD_SPEC_PATH: Record<string, string[]> = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  ReplicationController: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-};
-
-/** Restart policies the API server accepts for each kind's pods (ValidatePodTemplateSpec callers, Job validation). */
-const RESTART_POLICIES: Record<string, string[]> = {
-  Pod: ['Always', 'OnFailure', 'Never'],
-  Job: ['OnFailure', 'Never'],
-  CronJob: ['OnFailure', 'Never'],
-};
-const ALWAYS_ONLY = ['Always'];
-
 const KNOWN_POD_SPEC_LISTS = ['containers', 'initContainers', 'ephemeralContainers'];
 
 function dotted(path: Path): string {
   return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
 }
 
-function quoteList(values: string[]): string {
+function quoteList(values: readonly string[]): string {
   return values.map((v) => JSON.stringify(v)).join(', ');
 }
 
@@ -70,7 +52,7 @@ function checkContainers(podSpec: Json, at: Path, errors: RefusalError[]): void 
 }
 
 function checkRestartPolicy(kind: string, podSpec: Json, at: Path, errors: RefusalError[]): void {
-  const allowed = RESTART_POLICIES[kind] ?? ALWAYS_ONLY;
+  const allowed: readonly string[] = allowedRestartPolicies(kind);
   const path = [...at, 'restartPolicy'];
   const written = podSpec.restartPolicy;
   // Defaulting runs first: an unset policy is validated as Always.
@@ -103,8 +85,9 @@ function checkSelector(kind: string, resource: Json, errors: RefusalError[]): vo
 
 /** The errors that would make the API server refuse this resource, in the order it reports them; empty when it accepts it. */
 export function refusalsOf(kind: string, resource: Json, minorVersion = CONTAINER_RESTART_RULES_SINCE - 1): RefusalError[] {
-  const at = POD_SPEC_PATH[kind];
-  if (!at) return [];
+  const path = podSpecPath(kind);
+  if (!path) return [];
+  const at = [...path];
   const errors: RefusalError[] = kind === 'CronJob' ? cronJobRefusals(objectAt(resource, 'spec')) : [];
   const podSpec = objectAt(resource, ...at);
   if (!podSpec) {

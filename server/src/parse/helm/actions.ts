@@ -82,3 +82,15 @@ function describe(text: string, start: number, end: number): TemplateAction {
   if (DECLARATION.test(body)) return { span, kind: 'control', keyword: ':=', body, bodyStart: offset };
   return { span, kind: 'output', body, bodyStart: offset };
 }
+
+/** The index of the first action (in text order) that ends after `offset`; `actions.length` when none does. */
+export function firstActionEndingAfter(actions: readonly TemplateAction[], offset: number): number {
+  let low = 0;
+  let high = actions.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (actions[mid].span[1] <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -1,4 +1,4 @@
-import type { TemplateAction } from './actions';
+import { firstActionEndingAfter, type TemplateAction } from './actions';
 
 /** Stands for the text an inline action renders: a plain scalar character, legal in keys, values and quotes. */
 export const MASK_CHAR = '_';
@@ -136,15 +136,8 @@ function outsideActions(text: string, from: number, to: number, actions: readonl
 }
 
 function actionsWithin(actions: readonly TemplateAction[], from: number, to: number): TemplateAction[] {
-  let low = 0;
-  let high = actions.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (actions[mid].span[1] <= from) low = mid + 1;
-    else high = mid;
-  }
   const found: TemplateAction[] = [];
-  for (let i = low; i < actions.length && actions[i].span[0] < to; i++) found.push(actions[i]);
+  for (let i = firstActionEndingAfter(actions, from); i < actions.length && actions[i].span[0] < to; i++) found.push(actions[i]);
   return found;
 }
 

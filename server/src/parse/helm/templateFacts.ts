@@ -1,6 +1,6 @@
 import { isScalar, visit, type Document, type Node, type Pair } from 'yaml';
 import type { Span } from '../../yaml/span';
-import { findActions, type TemplateAction } from './actions';
+import { findActions, firstActionEndingAfter, type TemplateAction } from './actions';
 import { maskActions, type BlockInsertion } from './mask';
 
 /** What the parse of a templated file knows of its template actions; every offset is an offset of the editor's text. */
@@ -21,29 +21,17 @@ export function templateFacts(text: string, firstBranchOnly = false): TemplateFa
 
 /** Whether an action lies (even partly) inside `span`: what is written there is not literal. */
 export function overlapsAction(facts: TemplateFacts, span: Span): boolean {
-  const action = firstActionEndingAfter(facts.actions, span[0]);
+  const action = facts.actions[firstActionEndingAfter(facts.actions, span[0])];
   return action !== undefined && action.span[0] < span[1];
 }
 
 /** Whether an if/else/range/with/end action lies between the two offsets (two branches, or two iterations). */
 export function controlBetween(facts: TemplateFacts, from: number, to: number): boolean {
   const actions = facts.actions;
-  let i = actions.indexOf(firstActionEndingAfter(actions, from) as TemplateAction);
-  for (; i >= 0 && i < actions.length && actions[i].span[0] < to; i++) {
+  for (let i = firstActionEndingAfter(actions, from); i < actions.length && actions[i].span[0] < to; i++) {
     if (actions[i].kind === 'control' && actions[i].keyword !== ':=') return true;
   }
   return false;
-}
-
-function firstActionEndingAfter(actions: readonly TemplateAction[], offset: number): TemplateAction | undefined {
-  let low = 0;
-  let high = actions.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (actions[mid].span[1] <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return actions[low];
 }
 
 /** Each `else` (and `else if`) with the start of its if/with/range block, computed once per parse. */
@@ -124,7 +112,7 @@ export function openPartsOf(doc: Document.Parsed, facts: TemplateFacts): OpenPar
  * text (`{{ if .a }}- name: x{{ else }}- name: y{{ end }}` then `  port: 80`).
  */
 function endsItsBranch(facts: TemplateFacts, mapEnd: number): boolean {
-  const next = firstActionEndingAfter(facts.actions, mapEnd);
+  const next = facts.actions[firstActionEndingAfter(facts.actions, mapEnd)];
   if (!next || next.span[0] < mapEnd || (next.keyword !== 'else' && next.keyword !== 'end')) return false;
   return facts.masked.slice(mapEnd, next.span[0]).trim() === '';
 }

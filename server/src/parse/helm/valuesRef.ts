@@ -1,5 +1,5 @@
 import type { Span } from '../../yaml/span';
-import type { TemplateAction } from './actions';
+import { firstActionEndingAfter, type TemplateAction } from './actions';
 import type { TemplateFacts } from './templateFacts';
 
 /** A `.Values.a.b` (or `$.Values.a.b`) path written in a template action. */
@@ -14,15 +14,7 @@ const VALUES_PATH = /\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
 
 /** The action whose delimiters hold `offset` (its `{{` and `}}` included). */
 export function actionAt(facts: TemplateFacts, offset: number): TemplateAction | undefined {
-  const actions = facts.actions;
-  let low = 0;
-  let high = actions.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (actions[mid].span[1] <= offset) low = mid + 1;
-    else high = mid;
-  }
-  const action = actions[low];
+  const action = facts.actions[firstActionEndingAfter(facts.actions, offset)];
   return action && action.span[0] <= offset ? action : undefined;
 }
 
