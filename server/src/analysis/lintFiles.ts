@@ -13,15 +13,25 @@ export interface SourceFile {
 
 /** Puts a file as read from disk into the index (its resources and its CRDs); returns whether the index changed. */
 export function indexDiskFile(index: WorkspaceIndex, uri: string, text: string, maxFileSize: number): boolean {
-  const file = parseManifest(text, { maxAnalysisSize: maxFileSize });
+  return indexParsedFile(index, uri, parseManifest(text, { maxAnalysisSize: maxFileSize }));
+}
+
+function indexParsedFile(index: WorkspaceIndex, uri: string, file: ManifestFile): boolean {
   const crdsChanged = index.crds.remember(uri, file);
   return index.setDiskFile(uri, summarizeFile(uri, file)) || crdsChanged;
 }
 
-/** The index of a whole workspace read at once, as the language server has it once its first scan is done. */
-export function indexFiles(files: Iterable<SourceFile>, maxFileSize: number): WorkspaceIndex {
+/**
+ * The index of a whole workspace read at once, as the language server has it once its first scan is done. `keep`
+ * hears of each file's parse, for a caller that would rather hold some of them than parse those files again.
+ */
+export function indexFiles(files: Iterable<SourceFile>, maxFileSize: number, keep?: (uri: string, file: ManifestFile) => void): WorkspaceIndex {
   const index = new WorkspaceIndex();
-  for (const { uri, text } of files) indexDiskFile(index, uri, text, maxFileSize);
+  for (const { uri, text } of files) {
+    const file = parseManifest(text, { maxAnalysisSize: maxFileSize });
+    indexParsedFile(index, uri, file);
+    keep?.(uri, file);
+  }
   index.complete = true;
   return index;
 }
@@ -36,9 +46,12 @@ export interface LintFileOptions {
   onDroppedFix?: (what: string, why: unknown) => void;
 }
 
-/** One file analysed as the language server analyses an open document (same parse, same checks), its syntax checked at once. */
-export function lintFile(text: string, options: AnalyzeOptions, fixes: LintFileOptions = {}): { file: ManifestFile; findings: Finding[] } {
-  const file = parseManifest(text, { maxAnalysisSize: options.settings.maxFileSize });
+/**
+ * One file analysed as the language server analyses an open document (same parse, same checks), its syntax checked at
+ * once. `parsed` is this very text's parse with the same maxFileSize, when the caller holds one.
+ */
+export function lintFile(text: string, options: AnalyzeOptions, fixes: LintFileOptions = {}, parsed?: ManifestFile): { file: ManifestFile; findings: Finding[] } {
+  const file = parsed ?? parseManifest(text, { maxAnalysisSize: options.settings.maxFileSize });
   const findings = analyze(file, options);
   return { file, findings: fixes.onlySafeFixes === false ? findings : withoutBreakingFixes(file, findings, fixes.onDroppedFix) };
 }

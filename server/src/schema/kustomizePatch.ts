@@ -18,6 +18,20 @@ interface Listed {
 }
 
 const cache = new Map<string, Listed>();
+/** While a batch run holds the disk still: each kustomization path's answer, looked up once (no stat per resource). */
+let heldAnswers: Map<string, Set<string> | undefined> | undefined;
+
+/**
+ * For a run that treats the disk as unchanging (the command line): kustomizations are looked up once per path until
+ * the returned function is called. The language server never calls this, as files change under it.
+ */
+export function holdKustomizationLookups(): () => void {
+  const answers = new Map<string, Set<string> | undefined>();
+  heldAnswers = answers;
+  return () => {
+    if (heldAnswers === answers) heldAnswers = undefined;
+  };
+}
 
 /** Strategic-merge directives as they appear in the text, as a key at the start of a line; cheap to test before walking any tree. */
 const DIRECTIVE_TEXT = new RegExp(`^[ \\t-]*["']?(?:${DIRECTIVE_ALTERNATIVES})`, 'm');
@@ -73,6 +87,14 @@ export function listedAsPatch(uri: string): boolean {
 
 /** The absolute paths of the patch files a kustomization lists; re-read only when the file changes on disk. */
 function patchesListedIn(kustomization: string): Set<string> | undefined {
+  if (!heldAnswers) return readPatchesListedIn(kustomization);
+  if (heldAnswers.has(kustomization)) return heldAnswers.get(kustomization);
+  const patches = readPatchesListedIn(kustomization);
+  heldAnswers.set(kustomization, patches);
+  return patches;
+}
+
+function readPatchesListedIn(kustomization: string): Set<string> | undefined {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(kustomization);
