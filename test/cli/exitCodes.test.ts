@@ -85,9 +85,10 @@ describe('podlab exit codes and messages', function () {
   ];
   for (const [what, args, message] of usage) {
     it(`2 for ${what}, with a message`, async () => {
-      const { code, stderr } = await run(...args);
+      const { code, stdout, stderr } = await run(...args);
       assert.equal(code, 2, stderr);
       assert.match(stderr, message);
+      assert.doesNotMatch(stdout, /No problems found/);
     });
   }
 

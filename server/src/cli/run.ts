@@ -54,6 +54,7 @@ async function lint(options: LintOptions, io: CliIo): Promise<number> {
   });
   for (const message of run.internalErrors) io.stderr(`podlab: internal error (please report it): ${message}\n`);
   const files = run.files;
+  if (problems.length > 0 && files.length === 0) return EXIT_USAGE;
   if (options.fix) printFixes(run, options, io);
   const input = { files, catalog, version, cwd: io.cwd, quiet: options.quiet };
   let unwritable = false;
