@@ -2,32 +2,15 @@
 // Compact mode in Chromium: instead of the timeline, the page prints what `kubectl get pods -w`
 // and `kubectl describe pod` would show at the playhead; the keyboard switches it on and off.
 import { strict as assert } from 'node:assert';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../../scripts/chromium.mjs';
+import type { Page } from 'playwright-core';
 import { crashingPod, failingJob } from './fixtures';
-import { bundleWebview, openPanelPage, seek, show } from './pageHarness';
+import { panelPageHooks, seek, show } from './pageHarness';
 
 describe('webview compact mode in Chromium', function () {
   this.timeout(60_000);
-  let browser: Browser;
-  let script: string;
   let page: Page;
-
-  before(async () => {
-    script = await bundleWebview();
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    page = await openPanelPage(browser, script);
-  });
-
-  afterEach(async () => {
-    await page?.close();
+  panelPageHooks((opened) => {
+    page = opened;
   });
 
   const watch = async () => (await page.locator('#watch').innerText()).trimEnd().split('\n').map((l) => l.replace(/\s+/g, ' ').trim());

@@ -3,11 +3,10 @@
 // under the exact page shell and Content-Security-Policy the extension serves:
 // hostile manifest strings render as text and run nothing, and the controls work.
 import { strict as assert } from 'node:assert';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { SimulationResult } from '../../../client/webview/simulationResult';
-import { launchChromium } from '../../../scripts/chromium.mjs';
 import { container, crashingPod, failingJob, pod, rolledDeployment } from './fixtures';
-import { bundleWebview, openPanelPage, post as postTo, seek as seekTo, sent as sentBy, show as showOn } from './pageHarness';
+import { panelPageHooks, post as postTo, seek as seekTo, sent as sentBy, show as showOn } from './pageHarness';
 
 /** Strings a hostile manifest could carry; each would set window.__pwned if it ever ran. */
 const PAYLOADS = [
@@ -36,25 +35,9 @@ function hostileResult(): SimulationResult {
 
 describe('webview page in Chromium', function () {
   this.timeout(60_000);
-  let browser: Browser;
-  let script: string;
   let page: Page;
-
-  before(async () => {
-    script = await bundleWebview();
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    page = await openPanelPage(browser, script);
-  });
-
-  afterEach(async () => {
-    await page?.close();
+  panelPageHooks((opened) => {
+    page = opened;
   });
 
   const post = (message: Parameters<typeof postTo>[1]) => postTo(page, message);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../../scripts/chromium.mjs';
 import { previewHtml } from '../../../client/src/preview/html';
 import { createNonce } from '../../../client/src/preview/nonce';
 import type { HostMessage } from '../../../client/webview/protocol';
@@ -71,4 +72,26 @@ export async function seek(page: Page, time: number): Promise<void> {
     input.value = String(value);
     input.dispatchEvent(new Event('input'));
   }, time);
+}
+
+/** A Chromium suite's hooks: one browser and webview bundle for the suite, a fresh panel page for each test. */
+export function panelPageHooks(onPage: (page: Page) => void): void {
+  let browser: Browser | undefined;
+  let script = '';
+  let page: Page | undefined;
+  before(async () => {
+    script = await bundleWebview();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (!browser) throw new Error('Chromium did not start');
+    page = await openPanelPage(browser, script);
+    onPage(page);
+  });
+  afterEach(async () => {
+    await page?.close();
+  });
 }

@@ -2,32 +2,15 @@
 // What the engine adds beside the pods, in Chromium: a Deployment's rollout status and
 // conditions, its Service's endpoints over time, and a resource the API server refuses.
 import { strict as assert } from 'node:assert';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../../scripts/chromium.mjs';
+import type { Page } from 'playwright-core';
 import { refusedDeployment, rolloutWithService } from './fixtures';
-import { bundleWebview, openPanelPage, seek, sent, show } from './pageHarness';
+import { panelPageHooks, seek, sent, show } from './pageHarness';
 
 describe('webview Deployment status, Service endpoints and refusals in Chromium', function () {
   this.timeout(60_000);
-  let browser: Browser;
-  let script: string;
   let page: Page;
-
-  before(async () => {
-    script = await bundleWebview();
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-  });
-
-  beforeEach(async () => {
-    page = await openPanelPage(browser, script);
-  });
-
-  afterEach(async () => {
-    await page?.close();
+  panelPageHooks((opened) => {
+    page = opened;
   });
 
   const cells = async (selector: string) => (await page.locator(selector).allInnerTexts()).map((row) => row.split('\t').map((c) => c.trim()));
