@@ -54,6 +54,7 @@ describe('podlab lint finds what the language server finds (same folders, same e
   const folders = [
     path.join(REPO_ROOT, 'examples'),
     path.join(FIXTURES, 'workspace'),
+    path.join(FIXTURES, 'forward-references'),
     path.join(FIXTURES, 'corpus', 'kubernetes__examples'),
     path.join(FIXTURES, 'corpus', 'FairwindsOps__polaris'),
     path.join(FIXTURES, 'corpus', 'yannh__kubeconform'),

@@ -3,29 +3,32 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { KeptParses } from '../../server/src/cli/keptParses';
-import { parseManifest } from '../../server/src/parse/parseManifest';
 import { holdKustomizationLookups, listedAsPatch } from '../../server/src/schema/kustomizePatch';
+import { FIXTURES, podlab, type JsonFinding } from './support';
 
 const manifest = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
 
-describe('what a lint run keeps between its index pass and its lint pass', () => {
-  it('keeps the most recent parses within the text budget, each handed over once', () => {
-    const kept = new KeptParses(manifest('aa').length * 2);
-    const files = ['aa', 'bb', 'cc'].map((name) => parseManifest(manifest(name)));
-    files.forEach((file, at) => kept.add(`file:///${at}.yaml`, file));
-    assert.equal(kept.take('file:///0.yaml'), undefined);
-    assert.equal(kept.take('file:///1.yaml'), files[1]);
-    assert.equal(kept.take('file:///1.yaml'), undefined);
-    assert.equal(kept.take('file:///2.yaml'), files[2]);
+describe('what a lint run finds in files linted before the files they refer to', () => {
+  it('gives each file the findings of the complete workspace (CRDs, claims, ConfigMap keys, selected pods, duplicates)', async () => {
+    const { code, stdout } = await podlab(['lint', path.join(FIXTURES, 'forward-references'), '--format', 'json']);
+    assert.equal(code, 1);
+    const found = (JSON.parse(stdout) as JsonFinding[])
+      .filter((finding) => !['missing-resources', 'run-as-root', 'privilege-escalation', 'missing-liveness-probe'].includes(finding.rule))
+      .map((finding) => `${path.basename(finding.file)}:${finding.line} ${finding.rule}`);
+    assert.deepEqual(found, [
+      // Only the CRD of z-crd.yaml says what a Widget's size is.
+      'a-widget.yaml:7 invalid-type',
+      // The claim and the ConfigMap exist (z-storage.yaml); the key does not.
+      'b-pod.yaml:15 config-ref-not-found',
+      'c-config.yaml:5 duplicate-resource',
+      // The Service of a-service.yaml sends it traffic: no service-no-match or service-target-port there.
+      'z-deployment.yaml:17 missing-readiness-probe',
+      'z-storage.yaml:21 duplicate-resource',
+    ]);
   });
+});
 
-  it('holds no parse larger than the budget', () => {
-    const kept = new KeptParses(10);
-    kept.add('file:///big.yaml', parseManifest(manifest('big')));
-    assert.equal(kept.take('file:///big.yaml'), undefined);
-  });
-
+describe('what a lint run holds for its whole length', () => {
   it('looks a kustomization up once while lookups are held, and at the disk again once released', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'podlab-hold-'));
     try {

@@ -2,38 +2,16 @@ import type { Finding } from '../findings/finding';
 import type { ManifestFile } from '../parse/model';
 import { parseManifest } from '../parse/parseManifest';
 import { summarizeFile } from '../workspace/summary';
-import { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { analyze, type AnalyzeOptions } from './analyze';
 import { withoutBreakingFixes } from './store';
 
-export interface SourceFile {
-  uri: string;
-  text: string;
-}
-
-/** Puts a file as read from disk into the index (its resources and its CRDs); returns whether the index changed. */
-export function indexDiskFile(index: WorkspaceIndex, uri: string, text: string, maxFileSize: number): boolean {
-  return indexParsedFile(index, uri, parseManifest(text, { maxAnalysisSize: maxFileSize }));
-}
-
-function indexParsedFile(index: WorkspaceIndex, uri: string, file: ManifestFile): boolean {
-  const crdsChanged = index.crds.remember(uri, file);
-  return index.setDiskFile(uri, summarizeFile(uri, file)) || crdsChanged;
-}
-
-/**
- * The index of a whole workspace read at once, as the language server has it once its first scan is done. `keep`
- * hears of each file's parse, for a caller that would rather hold some of them than parse those files again.
- */
-export function indexFiles(files: Iterable<SourceFile>, maxFileSize: number, keep?: (uri: string, file: ManifestFile) => void): WorkspaceIndex {
-  const index = new WorkspaceIndex();
-  for (const { uri, text } of files) {
-    const file = parseManifest(text, { maxAnalysisSize: maxFileSize });
-    indexParsedFile(index, uri, file);
-    keep?.(uri, file);
-  }
-  index.complete = true;
-  return index;
+/** Puts a file as read from disk into the index (its resources and its CRDs); gives its parse. */
+export function indexDiskFile(index: WorkspaceIndex, uri: string, text: string, maxFileSize: number): ManifestFile {
+  const file = parseManifest(text, { maxAnalysisSize: maxFileSize });
+  index.crds.remember(uri, file);
+  index.setDiskFile(uri, summarizeFile(uri, file));
+  return file;
 }
 
 export interface LintFileOptions {

@@ -1,13 +1,16 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { indexDiskFile, indexFiles, lintFile } from '../analysis/lintFiles';
+import { indexDiskFile, lintFile } from '../analysis/lintFiles';
 import { isIgnoredBy, withProjectConfig, type ProjectConfig } from '../analysis/projectConfig';
 import type { Finding, Severity } from '../findings/finding';
 import { DEFAULT_SETTINGS, type RuleLevel, type Settings } from '../settings';
 import { holdKustomizationLookups } from '../schema/kustomizePatch';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { AnalyzeOptions } from '../analysis/analyze';
+import type { ManifestFile } from '../parse/model';
+import { RecordedLookups } from '../workspace/recordedLookups';
+import type { WorkspaceLookups } from '../workspace/view';
+import { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { fixText, type AppliedFix } from './fix';
 import type { InputFile, Workspace } from './inputs';
-import { KeptParses } from './keptParses';
 
 /** A finding as reports give it: 1-based lines and columns (UTF-16 code units, as editors count), end exclusive. */
 export interface ReportedFinding {
@@ -49,43 +52,70 @@ export interface LintRunOptions {
   writeFile(path: string, text: string): Promise<void>;
 }
 
-/** Lints every workspace as the language server would see it, file by file (one parse in memory at a time). */
+/**
+ * Lints every workspace as the language server would see it. Each file is parsed once: indexed, then linted against
+ * the index as it stands, its lookups of other files written down. Once the whole workspace is indexed, a file that
+ * would now get another answer to one of its lookups is linted again. With --fix, files are linted in order against
+ * the complete index instead, each one seeing the fixes made before it.
+ */
 export async function lintWorkspaces(workspaces: readonly Workspace[], options: LintRunOptions): Promise<LintRun> {
   // --fix writes files, a kustomization among them maybe: then every lookup goes to the disk.
   const release = options.fix ? () => undefined : holdKustomizationLookups();
   try {
-    return await lintEach(workspaces, options);
+    const run: LintRun = { files: [], ignored: [], internalErrors: [] };
+    for (const workspace of workspaces) {
+      for (const outcome of options.fix ? await fixInOrder(workspace, options) : lintInOnePass(workspace, options)) {
+        if (outcome.report) run.files.push(outcome.report);
+        else run.ignored.push(outcome.display);
+        run.internalErrors.push(...outcome.internalErrors);
+      }
+    }
+    return run;
   } finally {
     release();
   }
 }
 
-/**
- * Parses held from the index pass, the most recent ones up to this many characters of text: a file that fits is parsed
- * once instead of twice (the 10,000-line file), while a large workspace does not hold every tree in memory at once.
- */
-const KEPT_TEXT_CHARS = 512 * 1024;
+function lintInOnePass(workspace: Workspace, options: LintRunOptions): FileOutcome[] {
+  const index = newIndex(workspace);
+  const linted = workspace.files.map((input) => {
+    const parsed = indexed(input) ? indexDiskFile(index, input.uri, input.text, DEFAULT_SETTINGS.maxFileSize) : undefined;
+    const lookups = new RecordedLookups(index);
+    return { outcome: lintInput(input, lookups, options, parsed), lookups };
+  });
+  return linted.map(({ outcome, lookups }, at) => lookups.stillAnswered() ? outcome : lintInput(workspace.files[at], index, options));
+}
 
-async function lintEach(workspaces: readonly Workspace[], options: LintRunOptions): Promise<LintRun> {
-  const run: LintRun = { files: [], ignored: [], internalErrors: [] };
-  for (const workspace of workspaces) {
-    const indexed = workspace.files.filter((file) => file.bytes <= DEFAULT_SETTINGS.maxFileSize);
-    // --fix lints in order, each file seeing the fixes made before it; a plain lint sees the finished index either way.
-    const kept = options.fix ? undefined : new KeptParses(KEPT_TEXT_CHARS);
-    const index = indexFiles(indexed, DEFAULT_SETTINGS.maxFileSize, kept && ((uri, file) => kept.add(uri, file)));
-    // A lone file is what an editor sees with no folder open: the rest of the repository is unknown, not absent.
-    index.complete = workspace.root !== undefined;
-    const outcomes: FileOutcome[] = new Array(workspace.files.length);
-    // The last files indexed are those still held: lint them first, before anything else is allocated.
-    for (let at = workspace.files.length - 1; kept && at >= 0; at--) outcomes[at] = await lintInput(workspace.files[at], index, options, kept);
-    for (let at = 0; !kept && at < workspace.files.length; at++) outcomes[at] = await lintInput(workspace.files[at], index, options, kept);
-    for (const outcome of outcomes) {
-      if (outcome.report) run.files.push(outcome.report);
-      else run.ignored.push(outcome.display);
-      run.internalErrors.push(...outcome.internalErrors);
+async function fixInOrder(workspace: Workspace, options: LintRunOptions): Promise<FileOutcome[]> {
+  const index = newIndex(workspace);
+  for (const input of workspace.files.filter(indexed)) indexDiskFile(index, input.uri, input.text, DEFAULT_SETTINGS.maxFileSize);
+  const outcomes: FileOutcome[] = [];
+  for (const input of workspace.files) {
+    const lint = lintPlan(input, index, options);
+    if (!lint) {
+      outcomes.push({ display: input.display, internalErrors: [] });
+      continue;
     }
+    const { text, applied } = fixText(input.text, (fixed) => lintFile(fixed, lint.analysis));
+    if (applied.length > 0) {
+      await options.writeFile(input.path, text);
+      indexDiskFile(index, input.uri, text, DEFAULT_SETTINGS.maxFileSize);
+    }
+    outcomes.push(lint.report(text, undefined, applied));
   }
-  return run;
+  return outcomes;
+}
+
+function newIndex(workspace: Workspace): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  // A lone file is what an editor sees with no folder open: the rest of the repository is unknown, not absent.
+  index.complete = workspace.root !== undefined;
+  return index;
+}
+
+/** Whether the language server would index the file (it is not larger than the default podlab.maxFileSize). */
+function indexed(file: InputFile): boolean {
+  return file.bytes <= DEFAULT_SETTINGS.maxFileSize;
 }
 
 interface FileOutcome {
@@ -95,36 +125,40 @@ interface FileOutcome {
   internalErrors: string[];
 }
 
-async function lintInput(input: InputFile, index: WorkspaceIndex, options: LintRunOptions, kept: KeptParses | undefined): Promise<FileOutcome> {
-  const outcome: FileOutcome = { display: input.display, internalErrors: [] };
-  const parsed = kept?.take(input.uri);
-  const config = options.configFor(input.path);
-  if (!input.fromStdin && isIgnoredBy(config, input.path)) return outcome;
-  const logFailure = (what: string, error: unknown) => outcome.internalErrors.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
-  const settings = settingsFor(config, options);
-  const analysis = {
-    settings,
-    workspace: { uri: input.uri, index },
-    onRuleFailure: (rule: { meta: { id: string } }, error: unknown) => logFailure(`${input.display}: rule ${rule.meta.id}`, error),
-    onCheckFailure: (what: string, error: unknown) => logFailure(`${input.display}: ${what}`, error),
-  };
-  const report: FileReport = { display: input.display, path: input.path, uri: input.uri, findings: [], fixes: [] };
-  let text = input.text;
-  if (options.fix) ({ text, fixes: report.fixes } = await fixFile(input, index, (fixed) => lintFile(fixed, analysis), options));
-  const reusable = parsed && settings.maxFileSize === DEFAULT_SETTINGS.maxFileSize ? parsed : undefined;
-  // The fixes a rule offers, unchecked: whether the YAML would stay valid matters only when one is applied.
-  const { findings } = lintFile(text, analysis, { onlySafeFixes: false }, reusable);
-  report.findings = toReported(text, findings.filter((finding) => atOrAbove(finding.severity, options.reportAtOrAbove)), options.withFixInfo);
-  outcome.report = report;
-  return outcome;
+function lintInput(input: InputFile, lookups: WorkspaceLookups, options: LintRunOptions, parsed?: ManifestFile): FileOutcome {
+  return lintPlan(input, lookups, options)?.report(input.text, parsed) ?? { display: input.display, internalErrors: [] };
 }
 
-async function fixFile(input: InputFile, index: WorkspaceIndex, lint: Parameters<typeof fixText>[1], options: LintRunOptions): Promise<{ text: string; fixes: AppliedFix[] }> {
-  const { text, applied } = fixText(input.text, lint);
-  if (applied.length === 0) return { text: input.text, fixes: [] };
-  await options.writeFile(input.path, text);
-  indexDiskFile(index, input.uri, text, DEFAULT_SETTINGS.maxFileSize);
-  return { text, fixes: applied };
+interface LintPlan {
+  analysis: AnalyzeOptions;
+  /** Lints `text` (the file's, fixed or not); `parsed` is its parse with the default podlab.maxFileSize, if held. */
+  report(text: string, parsed?: ManifestFile, fixes?: AppliedFix[]): FileOutcome;
+}
+
+/** How to lint the file with its .podlab.yaml; undefined when an `ignore` glob leaves it out. */
+function lintPlan(input: InputFile, lookups: WorkspaceLookups, options: LintRunOptions): LintPlan | undefined {
+  const config = options.configFor(input.path);
+  if (!input.fromStdin && isIgnoredBy(config, input.path)) return undefined;
+  const internalErrors: string[] = [];
+  const logFailure = (what: string, error: unknown) => internalErrors.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+  const settings = settingsFor(config, options);
+  const analysis: AnalyzeOptions = {
+    settings,
+    workspace: { uri: input.uri, index: lookups },
+    onRuleFailure: (rule, error) => logFailure(`${input.display}: rule ${rule.meta.id}`, error),
+    onCheckFailure: (what, error) => logFailure(`${input.display}: ${what}`, error),
+  };
+  return {
+    analysis,
+    report(text, parsed, fixes = []) {
+      const reusable = settings.maxFileSize === DEFAULT_SETTINGS.maxFileSize ? parsed : undefined;
+      // The fixes a rule offers, unchecked: whether the YAML would stay valid matters only when one is applied.
+      const { findings } = lintFile(text, analysis, { onlySafeFixes: false }, reusable);
+      const reported = findings.filter((finding) => atOrAbove(finding.severity, options.reportAtOrAbove));
+      const report = { display: input.display, path: input.path, uri: input.uri, findings: toReported(text, reported, options.withFixInfo), fixes };
+      return { display: input.display, report, internalErrors };
+    },
+  };
 }
 
 function settingsFor(config: ProjectConfig | undefined, options: LintRunOptions): Settings {

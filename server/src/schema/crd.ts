@@ -1,5 +1,5 @@
 import type { ManifestFile } from '../parse/model';
-import type { WorkspaceCrds } from '../workspace/crds';
+import type { CrdLookups } from '../workspace/view';
 import { BUILTIN_SCHEMA } from './builtin';
 import { ANY, type Field, type ObjectType, type SchemaType } from './model';
 
@@ -43,7 +43,7 @@ export function fileCrdSource(file: ManifestFile): CrdSource | undefined {
 const schemasOfFile = new WeakMap<readonly Record<string, unknown>[], Map<string, ObjectType>>();
 
 /** A CRD source over the workspace's CustomResourceDefinitions (each file's converted once per new set of definitions). */
-export function workspaceCrdSource(crds: WorkspaceCrds): CrdSource {
+export function workspaceCrdSource(crds: CrdLookups): CrdSource {
   return {
     lookup(apiVersion, kind) {
       const key = `${apiVersion} ${kind}`;

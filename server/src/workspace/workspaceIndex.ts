@@ -165,13 +165,7 @@ export class WorkspaceIndex {
   private identities(): Map<string, ResourceSummary[]> {
     if (!this.byIdentity) {
       const map = new Map<string, ResourceSummary[]>();
-      for (const summary of this.all()) {
-        const key = identityKey(summary);
-        if (!key) continue;
-        const list = map.get(key);
-        if (list) list.push(summary);
-        else map.set(key, [summary]);
-      }
+      for (const summary of this.all()) addIdentity(map, summary);
       this.byIdentity = map;
     }
     return this.byIdentity;
@@ -185,11 +179,7 @@ export class WorkspaceIndex {
   private lookups(): Lookups {
     if (!this.lookupCache) {
       const lookups: Lookups = { byKindAndName: new Map(), providersByKindAndName: new Map(), templatesByLabel: new Map() };
-      for (const summary of this.all()) {
-        if (summary.kind !== undefined && summary.name !== undefined) addTo(lookups.byKindAndName, summary.kind, summary.name, summary);
-        for (const provided of summary.provides) addTo(lookups.providersByKindAndName, provided.kind, provided.name, summary);
-        for (const [key, value] of Object.entries(summary.template?.labels ?? {})) addTo(lookups.templatesByLabel, key, value, summary);
-      }
+      for (const summary of this.all()) addLookups(lookups, summary);
       this.lookupCache = lookups;
     }
     return this.lookupCache;
@@ -197,9 +187,28 @@ export class WorkspaceIndex {
 
   private set(map: Map<string, ResourceSummary[]>, uri: string, summaries: ResourceSummary[]): boolean {
     const before = map === this.open ? this.open.get(uri) ?? this.disk.get(uri) : map.get(uri);
+    // Disk files come after one another in all(), open documents after them all: only then is a new file an append.
+    const appended = map === this.disk && before === undefined && this.open.size === 0;
     map.set(uri, summaries);
+    if (appended) return this.extended(uri, summaries);
     const visible = map === this.open || !this.open.has(uri);
     return this.changed(visible && (!before || fingerprint(before) !== fingerprint(summaries)));
+  }
+
+  /**
+   * A new file was read from disk: the caches built so far grow by its summaries rather than being built again, so
+   * reading a workspace file by file while looking things up in between stays linear. all()'s array is a new one.
+   */
+  private extended(uri: string, summaries: readonly ResourceSummary[]): boolean {
+    if (this.allCache) this.allCache = [...this.allCache, ...summaries];
+    for (const summary of summaries) {
+      if (this.byIdentity) addIdentity(this.byIdentity, summary);
+      if (this.lookupCache) addLookups(this.lookupCache, summary);
+      if (summary.kind === 'Kustomization') this.kustomizeFolderCache?.add(folderOf(summary.uri));
+    }
+    if (KUSTOMIZATION_FILES.has(path.posix.basename(URI.parse(uri).path))) this.kustomizeFolderCache?.add(folderOf(uri));
+    this.generation++;
+    return true;
   }
 
   /** The summaries were replaced (caches hold the old objects); `changed`: in a way other files' results may see. */
@@ -222,6 +231,20 @@ interface Lookups {
   providersByKindAndName: Grouped;
   /** Summaries with a pod template, by each of its labels' key then value. */
   templatesByLabel: Grouped;
+}
+
+function addLookups(lookups: Lookups, summary: ResourceSummary): void {
+  if (summary.kind !== undefined && summary.name !== undefined) addTo(lookups.byKindAndName, summary.kind, summary.name, summary);
+  for (const provided of summary.provides) addTo(lookups.providersByKindAndName, provided.kind, provided.name, summary);
+  for (const [key, value] of Object.entries(summary.template?.labels ?? {})) addTo(lookups.templatesByLabel, key, value, summary);
+}
+
+function addIdentity(byIdentity: Map<string, ResourceSummary[]>, summary: ResourceSummary): void {
+  const key = identityKey(summary);
+  if (!key) return;
+  const list = byIdentity.get(key);
+  if (list) list.push(summary);
+  else byIdentity.set(key, [summary]);
 }
 
 /** Adds `summary` under `first` then `second`, once (a generator may provide one name twice). */
