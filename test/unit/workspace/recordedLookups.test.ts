@@ -3,6 +3,7 @@ import { parseManifest } from '../../../server/src/parse/parseManifest';
 import { RecordedLookups } from '../../../server/src/workspace/recordedLookups';
 import { summarizeFile } from '../../../server/src/workspace/summary';
 import { WorkspaceIndex } from '../../../server/src/workspace/workspaceIndex';
+import { CRD } from '../../lsp/schema-fixtures';
 
 const uriOf = (name: string) => `file:///workspace/${name}`;
 
@@ -28,22 +29,6 @@ spec:
           image: example/${name}:1.0.0
 `;
 const claim = (name: string) => `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ${name}\nspec: {}\n`;
-const crd = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: widgets.example.com
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgets}
-  scope: Namespaced
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema: {type: object}
-`;
-
 describe('lookups written down with their answers', () => {
   it('still hold while the files added since change none of the answers', () => {
     const index = new WorkspaceIndex();
@@ -84,7 +69,7 @@ describe('lookups written down with their answers', () => {
     void builtinOnly.crds;
     const custom = new RecordedLookups(index);
     assert.deepEqual([...custom.crds.files()], []);
-    add(index, 'crd.yaml', crd);
+    add(index, 'crd.yaml', CRD);
     assert.equal(builtinOnly.stillAnswered(), true);
     assert.equal(custom.stillAnswered(), false);
   });
