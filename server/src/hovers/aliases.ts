@@ -1,5 +1,5 @@
-import { isMap, isSeq, stringify } from 'yaml';
-import { useSiteOf } from '../yaml/resolved';
+import { isMap, isSeq, stringify, type Node } from 'yaml';
+import { useSiteOf, type UseSite } from '../yaml/resolved';
 import type { HoverProvider } from './types';
 
 /** Lines of the resolved value shown at most. */
@@ -9,14 +9,30 @@ const MAX_LINES = 20;
 const aliasHover: HoverProvider = {
   id: 'alias',
   provide({ file, location }) {
+    // The anchor token stands before its node, on the line above a block collection's first key.
+    const line = (site: UseSite) => {
+      const token = file.text.lastIndexOf(`&${site.anchor}`, site.anchorSpan[0]);
+      return file.text.slice(0, token < 0 ? site.anchorSpan[0] : token).split('\n').length;
+    };
+    if (location.merge) {
+      const { site, pairs } = location.merge;
+      const merged = Object.fromEntries(pairs.map((pair) => [String(plain(pair.key)), plain(pair.value)]));
+      return [`**\`*${site.anchor}\`**: merges the anchor \`&${site.anchor}\` (line ${line(site)}) into this map; the keys written in the map win. Kubernetes reads from it:`, '', ...block(merged)].join('\n');
+    }
     const site = useSiteOf(location.node);
     if (!site || !location.node) return undefined;
-    const line = file.text.slice(0, site.anchorSpan[0]).split('\n').length;
-    const value = isMap(location.node) || isSeq(location.node) ? location.node.toJSON() : (location.node as { value?: unknown }).value;
-    const lines = stringify(value, { lineWidth: 0 }).trimEnd().split('\n');
-    const shown = lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), '# ...'] : lines;
-    return [`**\`*${site.anchor}\`**: an alias of the anchor \`&${site.anchor}\` (line ${line}). Kubernetes reads it as:`, '', '```yaml', ...shown, '```'].join('\n');
+    return [`**\`*${site.anchor}\`**: an alias of the anchor \`&${site.anchor}\` (line ${line(site)}). Kubernetes reads it as:`, '', ...block(plain(location.node))].join('\n');
   },
 };
+
+function plain(node: Node | null): unknown {
+  return isMap(node) || isSeq(node) ? node.toJSON() : (node as { value?: unknown } | null)?.value;
+}
+
+function block(value: unknown): string[] {
+  const lines = stringify(value, { lineWidth: 0 }).trimEnd().split('\n');
+  const shown = lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), '# ...'] : lines;
+  return ['```yaml', ...shown, '```'];
+}
 
 export default aliasHover;

@@ -1,6 +1,6 @@
 import { isMap, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { keyName, type PathSegment } from '../yaml/nodes';
-import { useSiteOf } from '../yaml/resolved';
+import { useSiteOf, type UseSite } from '../yaml/resolved';
 import type { ManifestFile, Resource } from './model';
 
 /** Where an offset falls inside a resource: the path of keys/indexes to the innermost node, and whether it is on a key. */
@@ -12,6 +12,8 @@ export interface Location {
   parent?: YAMLMap | YAMLSeq;
   node?: Node;
   onKey: boolean;
+  /** The offset is on the alias of a merge key (`<<: *base`) in the map `node`: its anchor and the pairs it brings. */
+  merge?: { site: UseSite; pairs: Pair<Node, Node | null>[] };
 }
 
 export function resourceAt(file: ManifestFile, offset: number): Resource | undefined {
@@ -35,6 +37,11 @@ function contains(node: unknown, offset: number): boolean {
 function descend(node: Node, offset: number, location: Location): void {
   if (useSiteOf(node)) return;
   if (isMap(node)) {
+    const merge = mergeAt(node, offset);
+    if (merge) {
+      location.merge = merge;
+      return;
+    }
     for (const item of node.items) {
       const pair = item as Pair<Node, Node | null>;
       const key = keyName(pair);
@@ -62,3 +69,11 @@ function descend(node: Node, offset: number, location: Location): void {
   }
 }
 
+/** A merge key's pairs are copies standing at its alias token: the ones copied for the alias under `offset`. */
+function mergeAt(map: YAMLMap, offset: number): Location['merge'] {
+  const pairs = (map.items as Pair<Node, Node | null>[]).filter((pair) => {
+    const site = useSiteOf(pair);
+    return site !== undefined && offset >= site.span[0] && offset <= site.span[1];
+  });
+  return pairs.length > 0 ? { site: useSiteOf(pairs[0])!, pairs } : undefined;
+}

@@ -35,6 +35,20 @@ describe('anchors, aliases and merge keys in the other consumers of the model', 
       assert.ok(text.includes('**`*labels`**: an alias of the anchor `&labels` (line 5). Kubernetes reads it as:\n\n```yaml\napp: shop\n```'), text);
       assert.match(text, /Selects pods labelled app=shop; the template's labels are app=shop/, 'the selector concept reads the labels through both aliases');
     });
+
+    describe('on the alias of a merge key, shows its anchor and what it brings into the map', () => {
+      const pod = (merge: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - &main\n      name: main\n      image: nginx:1.27\n      ports: [{containerPort: 80}]\n    - ${merge}\n      name: copy\n`;
+      const says = (image: string) => `**\`*main\`**: merges the anchor \`&main\` (line 7) into this map; the keys written in the map win. Kubernetes reads from it:\n\n\`\`\`yaml\nimage: ${image}\nports:\n  - containerPort: 80\n\`\`\``;
+      for (const merge of ['<<: *main', '<<: [*main]']) {
+        it(merge, () => assert.ok(hoverAt(pod(merge), '*main').includes(says('nginx:1.27')), hoverAt(pod(merge), '*main')));
+      }
+
+      it('each alias of a merged list for itself', () => {
+        const text = pod('<<: [*main, *other]').replace('spec:\n', 'spec:\n  x-other: &other {name: other, image: busybox:1.36, stdin: true}\n');
+        assert.match(hoverAt(text, '*other'), /merges the anchor `&other` \(line 6\)[^]*```yaml\nstdin: true\n```/);
+        assert.match(hoverAt(text, '*main'), /merges the anchor `&main` \(line 8\)[^]*```yaml\nimage: nginx:1\.27\nports:/);
+      });
+    });
   });
 
   describe('simulation', () => {
