@@ -1,5 +1,5 @@
 import { isMap, isSeq, stringify, type Node } from 'yaml';
-import { useSiteOf, type UseSite } from '../yaml/resolved';
+import { anchorTokenSpan, useSiteOf, type UseSite } from '../yaml/resolved';
 import type { HoverProvider } from './types';
 
 /** Lines of the resolved value shown at most. */
@@ -9,11 +9,7 @@ const MAX_LINES = 20;
 const aliasHover: HoverProvider = {
   id: 'alias',
   provide({ file, location }) {
-    // The anchor token stands before its node, on the line above a block collection's first key.
-    const line = (site: UseSite) => {
-      const token = file.text.lastIndexOf(`&${site.anchor}`, site.anchorSpan[0]);
-      return file.text.slice(0, token < 0 ? site.anchorSpan[0] : token).split('\n').length;
-    };
+    const line = (site: UseSite) => file.text.slice(0, anchorTokenSpan(file.text, site)[0]).split('\n').length;
     if (location.merge) {
       const { site, pairs } = location.merge;
       const merged = Object.fromEntries(pairs.map((pair) => [String(plain(pair.key)), plain(pair.value)]));

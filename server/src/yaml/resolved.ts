@@ -39,3 +39,9 @@ export function textNodeOf<T>(node: T): T {
 export function useSiteOf(node: unknown): UseSite | undefined {
   return typeof node === 'object' && node !== null ? (node as WithOrigin)[ORIGIN]?.site : undefined;
 }
+
+/** The anchor token (`&name`) of a use site's anchor: it stands before its node, above a block collection's first key. */
+export function anchorTokenSpan(text: string, site: UseSite): Span {
+  const token = text.lastIndexOf(`&${site.anchor}`, site.anchorSpan[0]);
+  return token < 0 ? site.anchorSpan : [token, token + 1 + site.anchor.length];
+}

@@ -103,6 +103,48 @@ describe('LSP features in-process (createServer on a real JSON-RPC connection pa
     assert.equal(locations[0].range.start.line, 19);
   });
 
+  describe('anchors and aliases', () => {
+    const ANCHORED = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  labels: &labels {app: web}
+spec:
+  containers:
+    - &main
+      name: main
+      image: nginx:1.27
+    - <<: *main
+      name: copy
+      env:
+        - {name: LABELS, value: x}
+  nodeSelector: *labels
+`;
+    const at = (text: string, needle: string, from = 0) => {
+      const offset = text.indexOf(needle, from);
+      const before = text.slice(0, offset);
+      return { line: before.split('\n').length - 1, character: offset - before.lastIndexOf('\n') - 1 };
+    };
+    const span = (text: string, needle: string, from = 0) => {
+      const start = at(text, needle, from);
+      return { start, end: { line: start.line, character: start.character + needle.length } };
+    };
+
+    it('definition: an alias, also after a merge key, goes to its anchor', async () => {
+      const { uri } = await client.open('anchored.yaml', ANCHORED);
+      const define = (needle: string) => client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: at(ANCHORED, needle) });
+      assert.deepEqual(await define('*main'), [{ uri, range: span(ANCHORED, '&main') }]);
+      assert.deepEqual(await define('*labels'), [{ uri, range: span(ANCHORED, '&labels') }]);
+    });
+
+    it('references: on an anchor or an alias, every alias of that anchor', async () => {
+      const { uri } = await client.open('anchored.yaml', ANCHORED);
+      const refer = (needle: string, includeDeclaration: boolean) => client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: at(ANCHORED, needle), context: { includeDeclaration } });
+      assert.deepEqual(await refer('&main', true), [{ uri, range: span(ANCHORED, '&main') }, { uri, range: span(ANCHORED, '*main') }]);
+      assert.deepEqual(await refer('*labels', false), [{ uri, range: span(ANCHORED, '*labels') }]);
+    });
+  });
+
   it('code actions: the quick fix for the diagnostic at the caret, applied, clears it and keeps the comment', async () => {
     const { text, position } = caret(DEPLOYMENT);
     const { uri, diagnostics } = await client.open('web.yaml', text);

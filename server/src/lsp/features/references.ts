@@ -2,13 +2,18 @@ import type { Location, Position } from 'vscode-languageserver';
 import type { ConfigKind } from '../../workspace/podTemplate';
 import { symbolAt, volumeSpans } from '../../workspace/symbolAt';
 import type { FeatureContext } from '../context';
+import { anchorReferences } from './anchors';
 import { toRange } from './ranges';
 
 /**
  * Find references, the other way from go to definition: a PVC, ConfigMap or Secret -> the pods that use it;
- * a volume -> its mounts; pod template labels -> the Services that select them; a Service selector -> the pods.
+ * a volume -> its mounts; pod template labels -> the Services that select them; a Service selector -> the pods;
+ * an anchor or an alias -> the aliases of that anchor.
  */
-export function references({ document, file, workspace }: FeatureContext, position: Position, includeDeclaration: boolean): Location[] {
+export function references(context: FeatureContext, position: Position, includeDeclaration: boolean): Location[] {
+  const { document, file, workspace } = context;
+  const anchors = anchorReferences(context, document.offsetAt(position), includeDeclaration);
+  if (anchors) return anchors;
   const symbol = symbolAt(file, document.offsetAt(position));
   if (!symbol) return [];
   const { index } = workspace;
