@@ -37,6 +37,8 @@ export class DeploymentController implements Controller {
   private readonly ref: string;
   private readonly status: DeploymentStatus;
   private readonly revisionHistoryLimit: number;
+  /** spec.paused: the controller only scales what exists; it creates no ReplicaSet for a new template (sync.go#sync). */
+  private readonly paused: boolean;
 
   constructor(private readonly world: World, private readonly name: string, resource: Json) {
     const spec = objectAt(resource, 'spec') ?? {};
@@ -51,6 +53,7 @@ export class DeploymentController implements Controller {
     this.ref = `deployment/${name}`;
     this.status = new DeploymentStatus(name, Math.floor(numberAt(spec, 'progressDeadlineSeconds') ?? DEFAULT_PROGRESS_DEADLINE_SECONDS));
     this.revisionHistoryLimit = Math.floor(numberAt(spec, 'revisionHistoryLimit') ?? DEFAULT_REVISION_HISTORY_LIMIT);
+    this.paused = spec.paused === true;
   }
 
   private scaled(rs: ReplicaSetSim, to: number, now: number): void {
@@ -170,10 +173,11 @@ export class DeploymentController implements Controller {
         changed = true;
       }
     }
-    if (this.recreate ? this.syncRecreate(now) : this.syncRolling(now)) changed = true;
+    if (this.paused) this.status.paused(now);
+    else if (this.recreate ? this.syncRecreate(now) : this.syncRolling(now)) changed = true;
     for (const rs of this.replicaSets) if (rs.sync(now)) changed = true;
     const counts = this.counts(now);
-    this.status.update(counts, this.newReplicaSet()?.name, now);
+    this.status.update(counts, this.newReplicaSet()?.name, now, this.paused);
     if (this.complete(counts) && this.cleanup()) changed = true;
     return changed;
   }

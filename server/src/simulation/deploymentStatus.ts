@@ -64,15 +64,24 @@ export class DeploymentStatus {
     return progressing.updatedAt + this.progressDeadlineSeconds < now;
   }
 
-  /** syncRolloutStatus with calculateStatus: Available, then Progressing (complete, progressing, timed out). */
-  update(counts: DeploymentCounts, newRS: string | undefined, now: number): void {
+  /** checkPausedConditions: a paused Deployment's Progressing is Unknown, and no deadline runs while it is. */
+  paused(now: number): void {
+    if (!this.hasDeadline || this.find('Progressing')?.reason === 'ProgressDeadlineExceeded') return;
+    this.set({ type: 'Progressing', status: 'Unknown', reason: 'DeploymentPaused', message: 'Deployment is paused', at: now, updatedAt: now });
+  }
+
+  /**
+   * syncRolloutStatus with calculateStatus: Available, then Progressing (complete, progressing, timed out). A paused
+   * Deployment is synced by `sync`, whose calculateStatus leaves Progressing alone.
+   */
+  update(counts: DeploymentCounts, newRS: string | undefined, now: number, paused = false): void {
     const minAvailable = counts.replicas - Math.min(counts.maxUnavailable, counts.replicas);
     if (counts.available >= minAvailable) {
       this.set({ type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', at: now, updatedAt: now });
     } else {
       this.set({ type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.', at: now, updatedAt: now });
     }
-    if (this.hasDeadline) this.updateProgressing(counts, newRS, now);
+    if (this.hasDeadline && !paused) this.updateProgressing(counts, newRS, now);
     this.last = counts;
   }
 
@@ -94,7 +103,7 @@ export class DeploymentStatus {
   /** When the controller looks again on its own: requeueStuckDeployment, one second after the deadline passes. */
   nextWake(now: number): number {
     const progressing = this.find('Progressing');
-    if (!this.hasDeadline || !progressing || progressing.reason === 'NewReplicaSetAvailable' || progressing.reason === 'ProgressDeadlineExceeded') return Infinity;
+    if (!this.hasDeadline || !progressing || ['NewReplicaSetAvailable', 'ProgressDeadlineExceeded', 'DeploymentPaused'].includes(progressing.reason)) return Infinity;
     const due = progressing.updatedAt + this.progressDeadlineSeconds + 1;
     return due > now ? due : Infinity;
   }

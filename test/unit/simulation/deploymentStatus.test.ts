@@ -87,6 +87,24 @@ describe('simulation: Deployment status', () => {
       check: (r) => assert.deepEqual(conditions(r, t0), ['Available=True MinimumReplicasAvailable']),
     },
     {
+      name: 'paused: no ReplicaSet and no pod, Progressing Unknown DeploymentPaused, and no progress deadline',
+      resource: three({ paused: true, progressDeadlineSeconds: 30 }), scenario: { ...images, rolloutAt, rolloutImage: 'app:2', horizon: 200 },
+      check: (r) => {
+        assert.deepEqual(conditions(r, 0), ['Progressing=Unknown DeploymentPaused', 'Available=False MinimumReplicasUnavailable']);
+        assert.equal(frameAt(r, 0).deployment?.conditions[0].message, 'Deployment is paused');
+        assert.deepEqual(conditions(r, 200), conditions(r, 0), 'the deadline does not run while paused; the new template is not rolled out');
+        assert.deepEqual(r.frames.flatMap((frame) => frame.pods), []);
+        assert.deepEqual(r.frames.flatMap((frame) => frame.replicaSets ?? []), []);
+        assert.deepEqual(r.events, []);
+        assert.deepEqual(statusLines(r), ['Waiting for deployment "web" rollout to finish: 0 out of 3 new replicas have been updated...']);
+      },
+    },
+    {
+      name: 'paused: false is an ordinary Deployment',
+      resource: three({ paused: false }), scenario: images,
+      check: (r) => assert.deepEqual(conditions(r, t0), ['Available=True MinimumReplicasAvailable', 'Progressing=True NewReplicaSetAvailable']),
+    },
+    {
       name: 'minReadySeconds: pods count as available only that long after Ready',
       resource: three({ minReadySeconds: 10 }), scenario: images,
       check: (r) => {

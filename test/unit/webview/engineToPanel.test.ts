@@ -42,6 +42,17 @@ describe('webview: the engine\'s answers as the panel reads them', () => {
     assert.equal(segmentAt(lane, 29)?.tone, 'ready');
   });
 
+  it('a paused Deployment: no pods, the rollout waiting, Progressing Unknown because it is paused', () => {
+    const [deployment] = parseAllDocuments(readFileSync(join(fixtures, 'rollout-service.yaml'), 'utf8')).map((d) => d.toJS());
+    const model = panelModel({ ...deployment, spec: { ...deployment.spec, paused: true } });
+    assert.deepEqual(model.pods, []);
+    const d = model.deployment;
+    assert.ok(d, 'no Deployment status');
+    assert.deepEqual(d.rollout.map((s) => s.label), [`Waiting for deployment "web" rollout to finish: 0 out of ${deployment.spec.replicas} new replicas have been updated...`]);
+    const progressing = d.conditions.find((c) => c.type === 'Progressing');
+    assert.match(progressing?.segments[0].label ?? '', /Unknown · DeploymentPaused/);
+  });
+
   it('a rollout behind a Service: the rollout status line, the conditions, and traffic moving to the new pods', () => {
     const [deployment, service] = parseAllDocuments(readFileSync(join(fixtures, 'rollout-service.yaml'), 'utf8')).map((d) => d.toJS());
     const model = panelModel(deployment, {}, [service]);
