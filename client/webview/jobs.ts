@@ -11,9 +11,9 @@ export interface JobLane {
   conditions: Segment[];
 }
 
-/** STATUS of `kubectl get jobs` (printJob): the first of Complete, Failed, FailureTarget; else Running. */
+/** STATUS of `kubectl get jobs` (printJob): the first of Complete, Failed, Suspended, FailureTarget; else Running. */
 export function jobStatus(job: SimulatedJob): string {
-  for (const type of ['Complete', 'Failed', 'FailureTarget'] as const) {
+  for (const type of ['Complete', 'Failed', 'Suspended', 'FailureTarget'] as const) {
     if (job.conditions.some((c) => c.type === type)) return type;
   }
   return 'Running';

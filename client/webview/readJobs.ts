@@ -2,7 +2,7 @@
 import { count, finite, isObject, list, text } from './readJson';
 import type { JobConditionType, SimulatedJob, SimulatedJobCondition } from './simulationResult';
 
-const JOB_CONDITIONS: readonly JobConditionType[] = ['FailureTarget', 'Failed', 'SuccessCriteriaMet', 'Complete'];
+const JOB_CONDITIONS: readonly JobConditionType[] = ['FailureTarget', 'Failed', 'SuccessCriteriaMet', 'Complete', 'Suspended'];
 
 function readJobCondition(value: unknown): SimulatedJobCondition | undefined {
   if (!isObject(value)) return undefined;

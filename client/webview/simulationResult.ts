@@ -56,7 +56,7 @@ export interface SimulatedReplicaSet {
   available: number;
 }
 
-export type JobConditionType = 'FailureTarget' | 'Failed' | 'SuccessCriteriaMet' | 'Complete';
+export type JobConditionType = 'FailureTarget' | 'Failed' | 'SuccessCriteriaMet' | 'Complete' | 'Suspended';
 
 export interface SimulatedJobCondition {
   type: JobConditionType;

@@ -61,6 +61,8 @@ export class JobController implements Controller {
   private failJob?: Finish;
   private status = { active: 0, ready: 0, succeeded: 0, failed: 0, terminating: 0 };
   private frameCache?: JobFrame;
+  /** spec.suspend, seen by a sync: the Suspended condition is written and no pod is created. */
+  private suspended = false;
   /** The ttl-after-finished controller deleted the Job (foreground: its pods first). */
   private deleting = false;
   gone = false;
@@ -240,8 +242,18 @@ export class JobController implements Controller {
     return this.spec.completions === undefined ? succeeded > 0 && active === 0 : succeeded >= this.spec.completions && active === 0;
   }
 
+  /** syncJob on a suspended Job: no startTime, no pod, the Suspended condition and its event once. */
+  private suspend(now: number): void {
+    if (this.suspended) return;
+    this.suspended = true;
+    this.addCondition('Suspended', 'JobSuspended', 'Job suspended', now);
+    this.emit(now, 'Normal', 'Suspended', 'Job suspended');
+    this.frameCache = undefined;
+  }
+
   /** syncJob: count, decide whether the Job is finishing, manage pods, write conditions and status. */
   private syncJob(now: number): void {
+    if (this.spec.suspend) return this.suspend(now);
     this.startTime ??= now;
     this.signature = this.podSignature();
     this.countPods();
@@ -283,6 +295,7 @@ export class JobController implements Controller {
   private dueAt(): number {
     if (this.gone) return Infinity;
     let due = Infinity;
+    if (this.spec.suspend) return this.suspended ? Infinity : this.createdAt;
     if (this.startTime === undefined) return this.createdAt;
     if (this.syncAt !== undefined) due = Math.min(due, this.syncAt);
     if (this.finish === undefined) {
@@ -330,7 +343,7 @@ export class JobController implements Controller {
 
   /** The same object while the status is unchanged, so frames can be compared by identity. */
   jobFrame(): JobFrame | undefined {
-    if (this.gone || this.startTime === undefined) return undefined;
+    if (this.gone || (this.startTime === undefined && !this.suspended)) return undefined;
     this.frameCache ??= { name: this.name, ...this.status, conditions: this.conditions.map((c) => ({ ...c })) };
     return this.frameCache;
   }

@@ -26,6 +26,8 @@ export interface JobSpecModel {
   /** The template's labels. */
   podLabels: Record<string, string>;
   restartPolicy: string;
+  /** spec.suspend: the controller creates no pod until the Job is resumed. */
+  suspend: boolean;
 }
 
 function readRule(raw: unknown): PodFailureRule | undefined {
@@ -68,5 +70,6 @@ export function readJobSpec(spec: Json | undefined): JobSpecModel {
     podSpec,
     podLabels: Object.fromEntries(Object.entries(objectAt(spec, 'template', 'metadata', 'labels') ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string')),
     restartPolicy: stringAt(podSpec, 'restartPolicy') ?? 'Always',
+    suspend: spec?.suspend === true,
   };
 }

@@ -144,7 +144,7 @@ export interface ReplicaSetFrame {
 }
 
 export interface JobCondition {
-  type: 'FailureTarget' | 'Failed' | 'SuccessCriteriaMet' | 'Complete';
+  type: 'FailureTarget' | 'Failed' | 'SuccessCriteriaMet' | 'Complete' | 'Suspended';
   status: 'True';
   reason?: string;
   message?: string;

@@ -117,6 +117,15 @@ describe('simulation: Jobs', () => {
     assert.equal(jobAt(result, 31).failed, 1);
   });
 
+  it('suspend: no pod and no deadline; Suspended (JobSuspended) with its event, printed Suspended', () => {
+    const result = run(job({ suspend: true, activeDeadlineSeconds: 30 }), scenario({ runSeconds: 4 }, { horizon: 120 }));
+    assert.deepEqual(result.frames.flatMap((frame) => frame.pods), []);
+    assert.deepEqual(conditionsAt(result, 120), ['Suspended:JobSuspended@0']);
+    assert.equal(jobAt(result, 120).conditions[0].message, 'Job suspended');
+    assert.deepEqual(result.events.map((e) => [e.at, e.type, e.reason, e.object, e.message]), [[0, 'Normal', 'Suspended', 'job/pi', 'Job suspended']]);
+    assert.equal(counts(jobAt(result, 120)), 'active=0 succeeded=0 failed=0 terminating=0');
+  });
+
   it('ttlSecondsAfterFinished: the Job and its pods are deleted that long after Complete', () => {
     const result = run(job({ ttlSecondsAfterFinished: 100 }), scenario({ runSeconds: 4 }));
     const done = t0 + 4 + batch;

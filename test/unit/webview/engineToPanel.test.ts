@@ -28,6 +28,15 @@ describe('webview: the engine\'s answers as the panel reads them', () => {
     assert.deepEqual(model.groups?.map((g) => g.title), ['Pods of job/pi']);
   });
 
+  it('a suspended Job: no pod, the Job row says Suspended with its condition', () => {
+    const job = parse(readFileSync(join(fixtures, 'failing-job.yaml'), 'utf8'));
+    const model = panelModel({ ...job, spec: { ...job.spec, suspend: true } });
+    assert.deepEqual(model.pods, []);
+    const [lane] = model.jobLanes;
+    assert.match(lane.status[0].label, /^Suspended · 0 active · 0 succeeded · 0 failed$/);
+    assert.match(lane.conditions[0].detail, /Suspended \(JobSuspended: Job suspended\)/);
+  });
+
   it('a deleted pod: its container is shown stopping during the grace period', () => {
     const pod = {
       apiVersion: 'v1',
