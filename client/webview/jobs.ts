@@ -19,10 +19,11 @@ export function jobStatus(job: SimulatedJob): string {
   return 'Running';
 }
 
-/** `kubectl describe job`'s line: `1 Active (0 Ready) / 0 Succeeded / 2 Failed`. */
+/** `kubectl describe job`'s line: `1 Active (0 Ready) / 0 Succeeded / 2 Failed`; an Indexed Job's completed indexes after it. */
 export function podsStatuses(job: SimulatedJob): string {
   const terminating = job.terminating > 0 ? ` / ${job.terminating} Terminating` : '';
-  return `${job.active} Active (${job.ready} Ready) / ${job.succeeded} Succeeded / ${job.failed} Failed${terminating}`;
+  const indexes = job.completedIndexes === undefined ? '' : `; Completed Indexes: ${job.completedIndexes || '<none>'}`;
+  return `${job.active} Active (${job.ready} Ready) / ${job.succeeded} Succeeded / ${job.failed} Failed${terminating}${indexes}`;
 }
 
 export function jobTone(job: SimulatedJob): Tone {

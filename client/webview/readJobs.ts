@@ -30,6 +30,7 @@ function readJob(value: unknown): SimulatedJob | undefined {
     failed: count(value.failed),
     terminating: count(value.terminating),
     conditions: list(value.conditions, readJobCondition) ?? [],
+    ...(typeof value.completedIndexes === 'string' ? { completedIndexes: value.completedIndexes } : {}),
   };
 }
 

@@ -75,6 +75,8 @@ export interface SimulatedJob {
   failed: number;
   terminating: number;
   conditions: SimulatedJobCondition[];
+  /** Indexed Jobs: the completed indexes as intervals (`0-2,4`), empty when none. */
+  completedIndexes?: string;
 }
 
 /** One endpoint of a Service's EndpointSlice, with its conditions. */

@@ -24,6 +24,11 @@ export const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
 export const DEFAULT_REVISION_HISTORY_LIMIT = 10;
 export const DEFAULT_NAMESPACE = 'default';
 
+/** SetDefaults_Job (pkg/apis/batch/v1/defaults.go): 6, or MaxInt32 when backoffLimitPerIndex is set. */
+export function defaultBackoffLimit(perIndexLimitSet: boolean): number {
+  return perIndexLimitSet ? 2147483647 : 6;
+}
+
 export type RestartPolicy = 'Always' | 'OnFailure' | 'Never';
 export const RESTART_POLICIES: readonly RestartPolicy[] = ['Always', 'OnFailure', 'Never'];
 

@@ -3,6 +3,7 @@
 // back-off, activeDeadlineSeconds, podFailurePolicy, the two-step end conditions, TTL.
 import { JOB_FAILURE_BACKOFF_INITIAL, JOB_FAILURE_BACKOFF_MAX, JOB_SYNC_BATCH_SECONDS } from './defaults';
 import type { PodFailureRule, JobSpecModel } from './jobSpec';
+import { completedIndexes } from './jobIndexes';
 import { nameSuffix } from './names';
 import type { PodSim } from './pod';
 import type { JobCondition, JobFrame } from './types';
@@ -49,6 +50,8 @@ function matchPolicy(pod: PodSim, rules: PodFailureRule[]): { rule: PodFailureRu
 
 export class JobController implements Controller {
   readonly pods: PodSim[] = [];
+  /** Indexed Jobs: the completion index each pod runs. */
+  private readonly indexOf = new Map<PodSim, number>();
   private readonly counted = new Map<PodSim, { outcome: Outcome; finishedAt: number }>();
   private readonly conditions: JobCondition[] = [];
   private finish?: Finish;
@@ -138,9 +141,26 @@ export class JobController implements Controller {
   }
 
   private tally(outcome: Outcome): number {
+    if (outcome === 'succeeded' && this.spec.indexed) return this.succeededIndexes().size;
     let n = 0;
     for (const entry of this.counted.values()) if (entry.outcome === outcome) n++;
     return n;
+  }
+
+  /** Indexed Jobs count an index once, however many of its pods succeeded. */
+  private succeededIndexes(): Set<number> {
+    const indexes = new Set<number>();
+    for (const [pod, entry] of this.counted) if (entry.outcome === 'succeeded' && this.indexOf.has(pod)) indexes.add(this.indexOf.get(pod)!);
+    return indexes;
+  }
+
+  /** firstPendingIndexes: the lowest indexes neither succeeded nor run by an active pod. */
+  private pendingIndexes(count: number): number[] {
+    const taken = this.succeededIndexes();
+    for (const pod of this.activePods()) if (this.indexOf.has(pod)) taken.add(this.indexOf.get(pod)!);
+    const pending: number[] = [];
+    for (let index = 0; index < (this.spec.completions ?? 0) && pending.length < count; index++) if (!taken.has(index)) pending.push(index);
+    return pending;
   }
 
   private activePods(): PodSim[] {
@@ -184,12 +204,17 @@ export class JobController implements Controller {
   }
 
   private createPods(count: number, now: number): void {
-    for (let i = 0; i < count; i++) {
-      const name = `${this.name}-${nameSuffix(`${this.name}/${this.created++}`)}`;
-      const labels = { ...this.spec.podLabels, 'batch.kubernetes.io/job-name': this.name, 'job-name': this.name };
+    const indexes: (number | undefined)[] = this.spec.indexed ? this.pendingIndexes(count) : new Array<undefined>(count).fill(undefined);
+    for (const index of indexes) {
+      // generateName: `<job>-`, or `<job>-<index>-` for an Indexed Job, which also labels the pod with its index.
+      const prefix = index === undefined ? this.name : `${this.name}-${index}`;
+      const name = `${prefix}-${nameSuffix(`${this.name}/${this.created++}`)}`;
+      const labels: Record<string, string> = { ...this.spec.podLabels, 'batch.kubernetes.io/job-name': this.name, 'job-name': this.name };
+      if (index !== undefined) labels['batch.kubernetes.io/job-completion-index'] = String(index);
       const pod = createPod(this.world, name, this.spec.podSpec, now, undefined, labels);
       if (!pod) return;
       this.pods.push(pod);
+      if (index !== undefined) this.indexOf.set(pod, index);
       this.emit(now, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`);
     }
   }
@@ -344,7 +369,10 @@ export class JobController implements Controller {
   /** The same object while the status is unchanged, so frames can be compared by identity. */
   jobFrame(): JobFrame | undefined {
     if (this.gone || (this.startTime === undefined && !this.suspended)) return undefined;
-    this.frameCache ??= { name: this.name, ...this.status, conditions: this.conditions.map((c) => ({ ...c })) };
+    this.frameCache ??= {
+      name: this.name, ...this.status, conditions: this.conditions.map((c) => ({ ...c })),
+      ...(this.spec.indexed ? { completedIndexes: completedIndexes(this.succeededIndexes()) } : {}),
+    };
     return this.frameCache;
   }
 

@@ -1,8 +1,8 @@
 // The Job fields that change what the Job controller does, read with the API defaults
 // (pkg/apis/batch/v1/defaults.go, workloads.md §1.1).
+import { defaultBackoffLimit } from '../k8s/defaults';
 import { arrayAt, isObject, numberAt, objectAt, stringAt, type Json } from './json';
 
-export const DEFAULT_BACKOFF_LIMIT = 6;
 
 export type PodFailureAction = 'FailJob' | 'Ignore' | 'Count' | 'FailIndex';
 
@@ -28,6 +28,8 @@ export interface JobSpecModel {
   restartPolicy: string;
   /** spec.suspend: the controller creates no pod until the Job is resumed. */
   suspend: boolean;
+  /** completionMode Indexed (which needs completions): each pod runs one index, and each index must succeed once. */
+  indexed: boolean;
 }
 
 function readRule(raw: unknown): PodFailureRule | undefined {
@@ -62,7 +64,7 @@ export function readJobSpec(spec: Json | undefined): JobSpecModel {
   return {
     ...(completions !== undefined ? { completions: Math.floor(completions) } : {}),
     parallelism: Math.floor(parallelismSet ?? 1),
-    backoffLimit: Math.floor(numberAt(spec, 'backoffLimit') ?? DEFAULT_BACKOFF_LIMIT),
+    backoffLimit: Math.floor(numberAt(spec, 'backoffLimit') ?? defaultBackoffLimit(numberAt(spec, 'backoffLimitPerIndex') !== undefined)),
     ...(ads !== undefined ? { activeDeadlineSeconds: ads } : {}),
     ...(ttl !== undefined ? { ttlSecondsAfterFinished: ttl } : {}),
     ...(rules ? { podFailurePolicy: rules } : {}),
@@ -71,5 +73,6 @@ export function readJobSpec(spec: Json | undefined): JobSpecModel {
     podLabels: Object.fromEntries(Object.entries(objectAt(spec, 'template', 'metadata', 'labels') ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string')),
     restartPolicy: stringAt(podSpec, 'restartPolicy') ?? 'Always',
     suspend: spec?.suspend === true,
+    indexed: stringAt(spec, 'completionMode') === 'Indexed' && completions !== undefined,
   };
 }

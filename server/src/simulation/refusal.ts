@@ -83,12 +83,22 @@ function checkSelector(kind: string, resource: Json, errors: RefusalError[]): vo
   }
 }
 
+/** An Indexed Job needs completions (validateJobSpec, before the pod template is validated). */
+function checkIndexedCompletions(kind: string, resource: Json, errors: RefusalError[]): void {
+  const at = kind === 'Job' ? ['spec'] : kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec'] : undefined;
+  const spec = at && objectAt(resource, ...at);
+  if (!at || !spec || spec.completionMode !== 'Indexed' || typeof spec.completions === 'number') return;
+  const path = [...at, 'completions'];
+  errors.push({ path, message: `${dotted(path)}: Required value: when completion mode is Indexed` });
+}
+
 /** The errors that would make the API server refuse this resource, in the order it reports them; empty when it accepts it. */
 export function refusalsOf(kind: string, resource: Json, minorVersion = CONTAINER_RESTART_RULES_SINCE - 1): RefusalError[] {
   const path = podSpecPath(kind);
   if (!path) return [];
   const at = [...path];
   const errors: RefusalError[] = kind === 'CronJob' ? cronJobRefusals(objectAt(resource, 'spec')) : [];
+  checkIndexedCompletions(kind, resource, errors);
   const podSpec = objectAt(resource, ...at);
   if (!podSpec) {
     errors.push({ path: at, message: `${dotted(at)}: Required value` });

@@ -161,6 +161,8 @@ export interface JobFrame {
   failed: number;
   terminating: number;
   conditions: JobCondition[];
+  /** Indexed Jobs: status.completedIndexes, as intervals (`0-2,4`); empty when none has succeeded. */
+  completedIndexes?: string;
 }
 
 /** A CronJob's status as the CronJob controller last wrote it; times in seconds since creation. */

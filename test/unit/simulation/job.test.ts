@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { JobFrame, Scenario, SimulationResult } from '../../../server/src/simulation';
 import { SANDBOX_SECONDS } from '../../../server/src/simulation/defaults';
+import { readJobSpec } from '../../../server/src/simulation/jobSpec';
 import { eventsOf, frameAt, run, timesOf, type Json } from './helpers';
 
 // Timings (workloads.md §1): the Job controller sees pod changes 1 s later (syncJobBatchPeriod); a failed
@@ -124,6 +125,42 @@ describe('simulation: Jobs', () => {
     assert.equal(jobAt(result, 120).conditions[0].message, 'Job suspended');
     assert.deepEqual(result.events.map((e) => [e.at, e.type, e.reason, e.object, e.message]), [[0, 'Normal', 'Suspended', 'job/pi', 'Job suspended']]);
     assert.equal(counts(jobAt(result, 120)), 'active=0 succeeded=0 failed=0 terminating=0');
+  });
+
+  describe('completionMode Indexed', () => {
+    const indexed = (spec: Json) => job({ completionMode: 'Indexed', ...spec });
+    const names = (result: SimulationResult) => [...new Set(result.frames.flatMap((frame) => frame.pods.map((pod) => pod.name)))];
+
+    it('runs the lowest pending indexes, names each pod <job>-<index>-<suffix>, and lists the completed indexes', () => {
+      const result = run(indexed({ completions: 5, parallelism: 2 }), scenario({ runSeconds: 4 }));
+      assert.deepEqual(names(result).map((name) => name.replace(/-[a-z0-9]{5}$/, '')), ['pi-0', 'pi-1', 'pi-2', 'pi-3', 'pi-4']);
+      const done = t0 + 4 + batch;
+      assert.equal(jobAt(result, done).completedIndexes, '0,1');
+      assert.equal(jobAt(result, 2 * done).completedIndexes, '0-3');
+      assert.equal(jobAt(result, 3 * done).completedIndexes, '0-4');
+      assert.deepEqual(conditionsAt(result, 3 * done).map((c) => c.split('@')[0]), ['SuccessCriteriaMet:CompletionsReached', 'Complete:CompletionsReached']);
+      assert.equal(jobAt(result, 0).completedIndexes, '', 'an Indexed Job says so before any index completes');
+    });
+
+    it('runs a failed index again under the same index, after the back-off', () => {
+      const result = run(indexed({ completions: 2, parallelism: 1 }), scenario({ runSeconds: 4, exitCodes: [1, 0, 0] }));
+      const created = eventsOf(result, 'SuccessfulCreate').map((e) => [e.at, e.message.replace(/-[a-z0-9]{5}$/, '')]);
+      const failedAt = t0 + 4;
+      const retried = failedAt + 10;
+      assert.deepEqual(created, [[0, 'Created pod: pi-0'], [retried, 'Created pod: pi-0'], [retried + t0 + 4 + batch, 'Created pod: pi-1']]);
+      assert.equal(jobAt(result, result.horizon).succeeded, 2);
+      assert.equal(jobAt(result, result.horizon).failed, 1);
+      assert.equal(jobAt(result, result.horizon).completedIndexes, '0,1');
+    });
+
+    it('with backoffLimitPerIndex, backoffLimit defaults to MaxInt32 (SetDefaults_Job)', () => {
+      assert.equal(readJobSpec({ completionMode: 'Indexed', completions: 2, backoffLimitPerIndex: 1 }).backoffLimit, 2147483647);
+      assert.equal(readJobSpec({ completionMode: 'Indexed', completions: 2 }).backoffLimit, 6);
+    });
+
+    it('a NonIndexed Job has no completedIndexes', () => {
+      assert.equal(jobAt(run(job({}), scenario({ runSeconds: 4 })), 0).completedIndexes, undefined);
+    });
   });
 
   it('ttlSecondsAfterFinished: the Job and its pods are deleted that long after Complete', () => {

@@ -46,6 +46,14 @@ describe('simulation: what the API server refuses is not simulated', () => {
       refused: ['spec.template.metadata.labels: spec.template.metadata.labels: Invalid value: `selector` does not match template `labels`'],
     },
     {
+      name: 'an Indexed Job without completions, before what its pod template lacks',
+      resource: { ...job({ containers: [{ name: 'app', image: 'app:1' }] }), spec: { completionMode: 'Indexed', parallelism: 2, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'app' }] } } } },
+      refused: [
+        'spec.completions: spec.completions: Required value: when completion mode is Indexed',
+        'spec.template.spec.containers.0.image: spec.template.spec.containers[0].image: Required value',
+      ],
+    },
+    {
       name: 'two containers of one name, and one without an image',
       resource: pod({ containers: [{ name: 'app', image: 'app:1' }, { name: 'app' }] }),
       refused: ['spec.containers.1.name: spec.containers[1].name: Duplicate value: "app"', 'spec.containers.1.image: spec.containers[1].image: Required value'],

@@ -37,6 +37,17 @@ describe('webview: the engine\'s answers as the panel reads them', () => {
     assert.match(lane.conditions[0].detail, /Suspended \(JobSuspended: Job suspended\)/);
   });
 
+  it('an Indexed Job: pods named by index, and the completed indexes read from the engine', () => {
+    const job = {
+      apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'pi' },
+      spec: { completionMode: 'Indexed', completions: 3, parallelism: 3, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl:5.40' }] } } },
+    };
+    const model = panelModel(job, { containers: { pi: { runSeconds: 2 } } });
+    assert.deepEqual(model.pods.map((pod) => pod.name.replace(/-[a-z0-9]{5}$/, '')), ['pi-0', 'pi-1', 'pi-2']);
+    const [lane] = model.jobLanes;
+    assert.match(lane.status.at(-1)!.detail ?? '', /Completed Indexes: 0-2$/);
+  });
+
   it('a deleted pod: its container is shown stopping during the grace period', () => {
     const pod = {
       apiVersion: 'v1',

@@ -15,6 +15,8 @@ describe('webview Job row', () => {
     assert.equal(jobStatus(jobAt(50)), 'Failed');
     const suspended = { ...jobAt(10), active: 0, conditions: [{ type: 'Suspended' as const, reason: 'JobSuspended', message: 'Job suspended', at: 0 }] };
     assert.equal(jobStatus(suspended), 'Suspended');
+    assert.equal(podsStatuses({ ...jobAt(16), completedIndexes: '0-2,4' }), '1 Active (0 Ready) / 0 Succeeded / 1 Failed; Completed Indexes: 0-2,4');
+    assert.equal(podsStatuses({ ...jobAt(16), completedIndexes: '' }), '1 Active (0 Ready) / 0 Succeeded / 1 Failed; Completed Indexes: <none>');
     assert.equal(podsStatuses(jobAt(16)), '1 Active (0 Ready) / 0 Succeeded / 1 Failed');
     assert.equal(podsStatuses({ ...jobAt(16), terminating: 2 }), '1 Active (0 Ready) / 0 Succeeded / 1 Failed / 2 Terminating');
   });
