@@ -12,6 +12,7 @@ import invalidProbe from './invalid-probe';
 import invalidQuantity from './invalid-quantity';
 import invalidIntOrPercent from './invalid-int-or-percent';
 import invalidRestartPolicy from './invalid-restart-policy';
+import indexedJobCompletions from './indexed-job-completions';
 import missingLivenessProbe from './missing-liveness-probe';
 import missingReadinessProbe from './missing-readiness-probe';
 import missingResources from './missing-resources';
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = [
   invalidPortName,
   selectorMismatch,
   invalidRestartPolicy,
+  indexedJobCompletions,
   undefinedVolume,
   invalidLabel,
   invalidProbe,
