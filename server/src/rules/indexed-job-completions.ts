@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { insertPair } from '../yaml/edits';
+import { insertPairAfter } from '../yaml/edits';
 import { ruleDocsUrl } from '../findings/docsUrl';
 import { mapAt, pairOf } from '../yaml/nodes';
 import { keySpan } from './support/nodes';
@@ -22,7 +22,7 @@ const rule: Rule = {
     if (!spec || !mode || !isScalar(mode.value) || mode.value.value !== 'Indexed' || pairOf(spec, 'completions')) return;
     const parallelism = pairOf(spec, 'parallelism')?.value;
     const count = isScalar(parallelism) && Number.isInteger(parallelism.value) && Number(parallelism.value) > 0 ? Number(parallelism.value) : 1;
-    const edit = insertPair(context.file.text, spec, 'completions', count);
+    const edit = insertPairAfter(context.file.text, spec, mode, 'completions', count);
     context.report({
       span: keySpan(mode),
       message: `An Indexed Job needs completions: each index from 0 to completions - 1 runs until one of its pods succeeds. Without it the API server rejects the ${kind} (spec.completions: Required value: when completion mode is Indexed).`,

@@ -176,6 +176,23 @@ export function insertPair(text: string, map: YAMLMap, key: string, value: unkno
   return insertEntries(text, map, { [key]: value });
 }
 
+/**
+ * Adds `key: value` on the line after the entry `after` of a block map, when that entry fits on one line (a scalar,
+ * with its comment); otherwise, or in a flow map, as the last entry.
+ */
+export function insertPairAfter(text: string, map: YAMLMap, after: Pair, key: string, value: unknown): TextEdit | undefined {
+  const target = textNodeOf(map);
+  const entry = textNodeOf(after);
+  const scalar = entry.value;
+  // An entry merged in from an anchor (`<<: *base`) is written elsewhere: the new line goes at the end of the map.
+  if (target.flow || !target.items.includes(entry) || !isScalar(scalar) || !scalar.range) return insertPair(text, map, key, value);
+  const start = keyStart(entry);
+  if (text.slice(start, scalar.range[1]).includes('\n')) return insertPair(text, map, key, value);
+  const at = lineEndOf(text, scalar.range[1]);
+  const eol = eolOf(text);
+  return { span: [at, at], newText: eol + blockLines(text, { [key]: value }, entryColumn(text, target)).join(eol) };
+}
+
 /** Adds every entry of `entries` after the last entry of `map`, in one edit. */
 export function insertEntries(text: string, resolved: YAMLMap, entries: Record<string, unknown>): TextEdit | undefined {
   const map = textNodeOf(resolved);
