@@ -16,12 +16,12 @@ describe('what a lint run finds in files linted before the files they refer to',
       .filter((finding) => !['missing-resources', 'run-as-root', 'privilege-escalation', 'missing-liveness-probe'].includes(finding.rule))
       .map((finding) => `${path.basename(finding.file)}:${finding.line} ${finding.rule}`);
     assert.deepEqual(found, [
-      // Only the CRD of z-crd.yaml says what a Widget's size is.
+      // Only the CRD of z-defs/z-crd.yaml, a folder linted later, says what a Widget's size is.
       'a-widget.yaml:7 invalid-type',
-      // The claim and the ConfigMap exist (z-storage.yaml); the key does not.
+      // The claim and the ConfigMap exist (z-defs/z-storage.yaml); the key does not.
       'b-pod.yaml:15 config-ref-not-found',
       'c-config.yaml:5 duplicate-resource',
-      // The Service of a-service.yaml sends it traffic: no service-no-match or service-target-port there.
+      // The Service of a-apps/a-service.yaml sends it traffic: no service-no-match or service-target-port there.
       'z-deployment.yaml:17 missing-readiness-probe',
       'z-storage.yaml:21 duplicate-resource',
     ]);

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { indexDiskFile, lintFile } from '../analysis/lintFiles';
 import { isIgnoredBy, withProjectConfig, type ProjectConfig } from '../analysis/projectConfig';
@@ -53,10 +54,10 @@ export interface LintRunOptions {
 }
 
 /**
- * Lints every workspace as the language server would see it. Each file is parsed once: indexed, then linted against
- * the index as it stands, its lookups of other files written down. Once the whole workspace is indexed, a file that
- * would now get another answer to one of its lookups is linted again. With --fix, files are linted in order against
- * the complete index instead, each one seeing the fixes made before it.
+ * Lints every workspace as the language server would see it. Each file is parsed once: indexed with the other files
+ * of its folder, then linted against the index as it stands, its lookups of other files written down. Once the whole
+ * workspace is indexed, a file that would now get another answer to one of its lookups is linted again. With --fix,
+ * files are linted in order against the complete index instead, each one seeing the fixes made before it.
  */
 export async function lintWorkspaces(workspaces: readonly Workspace[], options: LintRunOptions): Promise<LintRun> {
   // --fix writes files, a kustomization among them maybe: then every lookup goes to the disk.
@@ -78,12 +79,39 @@ export async function lintWorkspaces(workspaces: readonly Workspace[], options: 
 
 function lintInOnePass(workspace: Workspace, options: LintRunOptions): FileOutcome[] {
   const index = newIndex(workspace);
-  const linted = workspace.files.map((input) => {
-    const parsed = indexed(input) ? indexDiskFile(index, input.uri, input.text, DEFAULT_SETTINGS.maxFileSize) : undefined;
-    const lookups = new RecordedLookups(index);
-    return { outcome: lintInput(input, lookups, options, parsed), lookups };
-  });
+  const linted: { outcome: FileOutcome; lookups: RecordedLookups }[] = [];
+  for (const batch of folderBatches(workspace.files)) {
+    const parsed = batch.map((input) => (indexed(input) ? indexDiskFile(index, input.uri, input.text, DEFAULT_SETTINGS.maxFileSize) : undefined));
+    batch.forEach((input, at) => {
+      const lookups = new RecordedLookups(index);
+      linted.push({ outcome: lintInput(input, lookups, options, parsed[at]), lookups });
+    });
+  }
   return linted.map(({ outcome, lookups }, at) => lookups.stillAnswered() ? outcome : lintInput(workspace.files[at], index, options));
+}
+
+/** Text held in parses at once: the files of one folder batch, indexed before any of them is linted. */
+const BATCH_TEXT_CHARS = 1024 * 1024;
+
+/**
+ * Consecutive files of one folder, up to BATCH_TEXT_CHARS of text a batch (a larger file alone). A Deployment and the
+ * Service, claim or ConfigMap beside it in its folder are then in the index when either is linted, so neither is
+ * linted twice; references across folders are caught by the lookups all the same.
+ */
+function* folderBatches(files: readonly InputFile[]): Generator<InputFile[]> {
+  let batch: InputFile[] = [];
+  let chars = 0;
+  for (const file of files) {
+    const sameFolder = batch.length > 0 && path.dirname(batch[0].path) === path.dirname(file.path);
+    if (batch.length > 0 && (!sameFolder || chars + file.text.length > BATCH_TEXT_CHARS)) {
+      yield batch;
+      batch = [];
+      chars = 0;
+    }
+    batch.push(file);
+    chars += file.text.length;
+  }
+  if (batch.length > 0) yield batch;
 }
 
 async function fixInOrder(workspace: Workspace, options: LintRunOptions): Promise<FileOutcome[]> {
