@@ -22,8 +22,9 @@ export function jobStatus(job: SimulatedJob): string {
 /** `kubectl describe job`'s line: `1 Active (0 Ready) / 0 Succeeded / 2 Failed`; an Indexed Job's completed indexes after it. */
 export function podsStatuses(job: SimulatedJob): string {
   const terminating = job.terminating > 0 ? ` / ${job.terminating} Terminating` : '';
-  const indexes = job.completedIndexes === undefined ? '' : `; Completed Indexes: ${job.completedIndexes || '<none>'}`;
-  return `${job.active} Active (${job.ready} Ready) / ${job.succeeded} Succeeded / ${job.failed} Failed${terminating}${indexes}`;
+  const completed = job.completedIndexes === undefined ? '' : `; Completed Indexes: ${job.completedIndexes || '<none>'}`;
+  const failed = job.failedIndexes === undefined ? '' : `; Failed Indexes: ${job.failedIndexes || '<none>'}`;
+  return `${job.active} Active (${job.ready} Ready) / ${job.succeeded} Succeeded / ${job.failed} Failed${terminating}${completed}${failed}`;
 }
 
 export function jobTone(job: SimulatedJob): Tone {

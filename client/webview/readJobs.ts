@@ -31,6 +31,7 @@ function readJob(value: unknown): SimulatedJob | undefined {
     terminating: count(value.terminating),
     conditions: list(value.conditions, readJobCondition) ?? [],
     ...(typeof value.completedIndexes === 'string' ? { completedIndexes: value.completedIndexes } : {}),
+    ...(typeof value.failedIndexes === 'string' ? { failedIndexes: value.failedIndexes } : {}),
   };
 }
 

@@ -77,6 +77,8 @@ export interface SimulatedJob {
   conditions: SimulatedJobCondition[];
   /** Indexed Jobs: the completed indexes as intervals (`0-2,4`), empty when none. */
   completedIndexes?: string;
+  /** Indexed Jobs with backoffLimitPerIndex: the failed indexes, the same way. */
+  failedIndexes?: string;
 }
 
 /** One endpoint of a Service's EndpointSlice, with its conditions. */

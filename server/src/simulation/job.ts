@@ -3,13 +3,13 @@
 // back-off, activeDeadlineSeconds, podFailurePolicy, the two-step end conditions, TTL.
 import { JOB_FAILURE_BACKOFF_INITIAL, JOB_FAILURE_BACKOFF_MAX, JOB_SYNC_BATCH_SECONDS } from './defaults';
 import type { PodFailureRule, JobSpecModel } from './jobSpec';
-import { completedIndexes } from './jobIndexes';
+import { indexIntervals, JobIndexes, type CountedPod } from './jobIndexes';
 import { nameSuffix } from './names';
 import type { PodSim } from './pod';
 import type { JobCondition, JobFrame } from './types';
 import { createPod, type Controller, type World } from './world';
 
-type Outcome = 'succeeded' | 'failed' | 'ignored';
+type Outcome = CountedPod['outcome'];
 
 interface Finish {
   type: 'FailureTarget' | 'SuccessCriteriaMet';
@@ -51,8 +51,8 @@ function matchPolicy(pod: PodSim, rules: PodFailureRule[]): { rule: PodFailureRu
 export class JobController implements Controller {
   readonly pods: PodSim[] = [];
   /** Indexed Jobs: the completion index each pod runs. */
-  private readonly indexOf = new Map<PodSim, number>();
-  private readonly counted = new Map<PodSim, { outcome: Outcome; finishedAt: number }>();
+  private readonly indexes?: JobIndexes;
+  private readonly counted = new Map<PodSim, CountedPod>();
   private readonly conditions: JobCondition[] = [];
   private finish?: Finish;
   private startTime?: number;
@@ -78,6 +78,7 @@ export class JobController implements Controller {
     private readonly createdAt = 0,
   ) {
     this.ref = `job/${name}`;
+    if (spec.indexed) this.indexes = new JobIndexes(spec.completions ?? 0, spec.backoffLimitPerIndex);
   }
 
   get finished(): 'Complete' | 'Failed' | undefined {
@@ -141,26 +142,10 @@ export class JobController implements Controller {
   }
 
   private tally(outcome: Outcome): number {
-    if (outcome === 'succeeded' && this.spec.indexed) return this.succeededIndexes().size;
+    if (outcome === 'succeeded' && this.indexes) return this.indexes.succeeded(this.counted).size;
     let n = 0;
     for (const entry of this.counted.values()) if (entry.outcome === outcome) n++;
     return n;
-  }
-
-  /** Indexed Jobs count an index once, however many of its pods succeeded. */
-  private succeededIndexes(): Set<number> {
-    const indexes = new Set<number>();
-    for (const [pod, entry] of this.counted) if (entry.outcome === 'succeeded' && this.indexOf.has(pod)) indexes.add(this.indexOf.get(pod)!);
-    return indexes;
-  }
-
-  /** firstPendingIndexes: the lowest indexes neither succeeded nor run by an active pod. */
-  private pendingIndexes(count: number): number[] {
-    const taken = this.succeededIndexes();
-    for (const pod of this.activePods()) if (this.indexOf.has(pod)) taken.add(this.indexOf.get(pod)!);
-    const pending: number[] = [];
-    for (let index = 0; index < (this.spec.completions ?? 0) && pending.length < count; index++) if (!taken.has(index)) pending.push(index);
-    return pending;
   }
 
   private activePods(): PodSim[] {
@@ -203,8 +188,21 @@ export class JobController implements Controller {
     this.emit(now, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.name}`);
   }
 
+  /**
+   * The indexes to run now: the lowest pending ones; with backoffLimitPerIndex, those past their own back-off, else
+   * none until the soonest is (getPodCreationInfoForIndependentIndexes).
+   */
+  private indexesToRun(count: number, now: number): number[] {
+    const pending = this.indexes!.pending(count, this.counted, this.activePods());
+    if (!this.indexes!.perIndexLimit) return pending;
+    const waits = pending.map((index) => this.indexes!.backoffRemaining(index, this.counted, now));
+    const ready = pending.filter((_, at) => waits[at] === 0);
+    if (ready.length === 0 && waits.length > 0) this.backoffUntil = now + Math.max(Math.min(...waits), JOB_SYNC_BATCH_SECONDS);
+    return ready;
+  }
+
   private createPods(count: number, now: number): void {
-    const indexes: (number | undefined)[] = this.spec.indexed ? this.pendingIndexes(count) : new Array<undefined>(count).fill(undefined);
+    const indexes: (number | undefined)[] = this.indexes ? this.indexesToRun(count, now) : new Array<undefined>(count).fill(undefined);
     for (const index of indexes) {
       // generateName: `<job>-`, or `<job>-<index>-` for an Indexed Job, which also labels the pod with its index.
       const prefix = index === undefined ? this.name : `${this.name}-${index}`;
@@ -214,7 +212,7 @@ export class JobController implements Controller {
       const pod = createPod(this.world, name, this.spec.podSpec, now, undefined, labels);
       if (!pod) return;
       this.pods.push(pod);
-      if (index !== undefined) this.indexOf.set(pod, index);
+      if (index !== undefined) this.indexes?.assign(pod, index);
       this.emit(now, 'Normal', 'SuccessfulCreate', `Created pod: ${name}`);
     }
   }
@@ -235,7 +233,8 @@ export class JobController implements Controller {
     const holding = this.spec.replaceTerminating ? 0 : this.terminatingPods().length;
     const missing = want - active.length - holding;
     if (missing <= 0) return;
-    const remaining = this.backoffRemaining(now);
+    // With backoffLimitPerIndex each index waits out its own back-off instead.
+    const remaining = this.indexes?.perIndexLimit ? 0 : this.backoffRemaining(now);
     if (remaining > 0) {
       this.backoffUntil = now + Math.max(remaining, JOB_SYNC_BATCH_SECONDS);
       return;
@@ -257,6 +256,20 @@ export class JobController implements Controller {
     const ads = this.spec.activeDeadlineSeconds;
     if (ads !== undefined && this.startTime !== undefined && now - this.startTime >= ads) {
       return { type: 'FailureTarget', reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' };
+    }
+    return this.failedIndexesFinish();
+  }
+
+  /** With backoffLimitPerIndex: more failed indexes than maxFailedIndexes, or every index done and some failed. */
+  private failedIndexesFinish(): Finish | undefined {
+    if (!this.indexes?.perIndexLimit) return undefined;
+    const failed = this.indexes.failed(this.counted).size;
+    const max = this.spec.maxFailedIndexes;
+    if (max !== undefined && failed > max) {
+      return { type: 'FailureTarget', reason: 'MaxFailedIndexesExceeded', message: 'Job has exceeded the specified maximal number of failed indexes' };
+    }
+    if (failed > 0 && failed + this.indexes.succeeded(this.counted).size >= (this.spec.completions ?? 0)) {
+      return { type: 'FailureTarget', reason: 'FailedIndexes', message: 'Job has failed indexes' };
     }
     return undefined;
   }
@@ -371,7 +384,8 @@ export class JobController implements Controller {
     if (this.gone || (this.startTime === undefined && !this.suspended)) return undefined;
     this.frameCache ??= {
       name: this.name, ...this.status, conditions: this.conditions.map((c) => ({ ...c })),
-      ...(this.spec.indexed ? { completedIndexes: completedIndexes(this.succeededIndexes()) } : {}),
+      ...(this.indexes ? { completedIndexes: indexIntervals(this.indexes.succeeded(this.counted)) } : {}),
+      ...(this.indexes?.perIndexLimit ? { failedIndexes: indexIntervals(this.indexes.failed(this.counted)) } : {}),
     };
     return this.frameCache;
   }

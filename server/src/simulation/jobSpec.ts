@@ -30,6 +30,10 @@ export interface JobSpecModel {
   suspend: boolean;
   /** completionMode Indexed (which needs completions): each pod runs one index, and each index must succeed once. */
   indexed: boolean;
+  /** Indexed Jobs: failures allowed per index before the index fails; each index then has its own back-off. */
+  backoffLimitPerIndex?: number;
+  /** With backoffLimitPerIndex: more failed indexes than this fail the Job at once. */
+  maxFailedIndexes?: number;
 }
 
 function readRule(raw: unknown): PodFailureRule | undefined {
@@ -61,6 +65,9 @@ export function readJobSpec(spec: Json | undefined): JobSpecModel {
   const podSpec = objectAt(spec, 'template', 'spec') ?? {};
   const ads = numberAt(spec, 'activeDeadlineSeconds');
   const ttl = numberAt(spec, 'ttlSecondsAfterFinished');
+  const indexed = stringAt(spec, 'completionMode') === 'Indexed' && completions !== undefined;
+  const perIndex = indexed ? numberAt(spec, 'backoffLimitPerIndex') : undefined;
+  const maxFailedIndexes = perIndex === undefined ? undefined : numberAt(spec, 'maxFailedIndexes');
   return {
     ...(completions !== undefined ? { completions: Math.floor(completions) } : {}),
     parallelism: Math.floor(parallelismSet ?? 1),
@@ -73,6 +80,8 @@ export function readJobSpec(spec: Json | undefined): JobSpecModel {
     podLabels: Object.fromEntries(Object.entries(objectAt(spec, 'template', 'metadata', 'labels') ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string')),
     restartPolicy: stringAt(podSpec, 'restartPolicy') ?? 'Always',
     suspend: spec?.suspend === true,
-    indexed: stringAt(spec, 'completionMode') === 'Indexed' && completions !== undefined,
+    indexed,
+    ...(perIndex !== undefined ? { backoffLimitPerIndex: Math.floor(perIndex) } : {}),
+    ...(maxFailedIndexes !== undefined ? { maxFailedIndexes: Math.floor(maxFailedIndexes) } : {}),
   };
 }

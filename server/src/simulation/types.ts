@@ -163,6 +163,8 @@ export interface JobFrame {
   conditions: JobCondition[];
   /** Indexed Jobs: status.completedIndexes, as intervals (`0-2,4`); empty when none has succeeded. */
   completedIndexes?: string;
+  /** Indexed Jobs with backoffLimitPerIndex: status.failedIndexes, as intervals; empty when none failed. */
+  failedIndexes?: string;
 }
 
 /** A CronJob's status as the CronJob controller last wrote it; times in seconds since creation. */

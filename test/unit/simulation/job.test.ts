@@ -153,6 +153,25 @@ describe('simulation: Jobs', () => {
       assert.equal(jobAt(result, result.horizon).completedIndexes, '0,1');
     });
 
+    it('backoffLimitPerIndex: each index has its own back-off and fails past its limit; the Job fails with FailedIndexes', () => {
+      const result = run(indexed({ completions: 2, parallelism: 2, backoffLimitPerIndex: 1 }), scenario({ runSeconds: 4, exitCode: 1 }));
+      const failedAt = t0 + 4;
+      const created = eventsOf(result, 'SuccessfulCreate').map((e) => [e.at, e.message.replace(/-[a-z0-9]{5}$/, '')]);
+      assert.deepEqual(created, [[0, 'Created pod: pi-0'], [0, 'Created pod: pi-1'], [failedAt + 10, 'Created pod: pi-0'], [failedAt + 10, 'Created pod: pi-1']]);
+      const end = failedAt + 10 + t0 + 4 + batch;
+      assert.deepEqual(conditionsAt(result, end), [`FailureTarget:FailedIndexes@${end}`, `Failed:FailedIndexes@${end}`]);
+      assert.deepEqual(eventsOf(result, 'FailedIndexes').map((e) => e.message), ['Job has failed indexes']);
+      assert.deepEqual([jobAt(result, end).failedIndexes, jobAt(result, end).completedIndexes, jobAt(result, end).failed], ['0,1', '', 4]);
+    });
+
+    it('maxFailedIndexes: one failed index more than allowed fails the Job before the other indexes run', () => {
+      const result = run(indexed({ completions: 3, parallelism: 1, backoffLimitPerIndex: 1, maxFailedIndexes: 0 }), scenario({ runSeconds: 4, exitCode: 1 }));
+      assert.deepEqual(eventsOf(result, 'SuccessfulCreate').map((e) => e.message.replace(/-[a-z0-9]{5}$/, '')), ['Created pod: pi-0', 'Created pod: pi-0']);
+      assert.deepEqual(conditionsAt(result, result.horizon).map((c) => c.split('@')[0]), ['FailureTarget:MaxFailedIndexesExceeded', 'Failed:MaxFailedIndexesExceeded']);
+      assert.equal(jobAt(result, result.horizon).conditions[1].message, 'Job has exceeded the specified maximal number of failed indexes');
+      assert.equal(jobAt(result, result.horizon).failedIndexes, '0');
+    });
+
     it('with backoffLimitPerIndex, backoffLimit defaults to MaxInt32 (SetDefaults_Job)', () => {
       assert.equal(readJobSpec({ completionMode: 'Indexed', completions: 2, backoffLimitPerIndex: 1 }).backoffLimit, 2147483647);
       assert.equal(readJobSpec({ completionMode: 'Indexed', completions: 2 }).backoffLimit, 6);

@@ -17,6 +17,7 @@ describe('webview Job row', () => {
     assert.equal(jobStatus(suspended), 'Suspended');
     assert.equal(podsStatuses({ ...jobAt(16), completedIndexes: '0-2,4' }), '1 Active (0 Ready) / 0 Succeeded / 1 Failed; Completed Indexes: 0-2,4');
     assert.equal(podsStatuses({ ...jobAt(16), completedIndexes: '' }), '1 Active (0 Ready) / 0 Succeeded / 1 Failed; Completed Indexes: <none>');
+    assert.equal(podsStatuses({ ...jobAt(16), completedIndexes: '0', failedIndexes: '1,2' }), '1 Active (0 Ready) / 0 Succeeded / 1 Failed; Completed Indexes: 0; Failed Indexes: 1,2');
     assert.equal(podsStatuses(jobAt(16)), '1 Active (0 Ready) / 0 Succeeded / 1 Failed');
     assert.equal(podsStatuses({ ...jobAt(16), terminating: 2 }), '1 Active (0 Ready) / 0 Succeeded / 1 Failed / 2 Terminating');
   });
