@@ -84,6 +84,9 @@ describe('webview page in Chromium', function () {
     const visibleReasons = () => page.locator('#events tbody tr:not([hidden]) td.reason').allInnerTexts();
     assert.deepEqual(await visibleReasons(), ['Scheduled', 'Pulling', 'Pulled', 'Created', 'Started', 'BackOff']);
     assert.match(await page.locator('#events tbody tr', { hasText: 'Created' }).innerText(), /\(x2 over/);
+    const object = page.locator('#events tbody td.object').first();
+    assert.equal(await object.innerText(), 'pod/web');
+    assert.equal(await object.innerHTML(), 'pod/<wbr>web', 'a kind or a name is never broken: the line may wrap after the slash');
 
     await page.locator('#restart').click();
     assert.deepEqual(await visibleReasons(), ['Scheduled', 'Pulling']);
