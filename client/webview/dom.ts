@@ -40,6 +40,25 @@ export function setText(element: Element, text: string): void {
   if (element.textContent !== text) element.textContent = text;
 }
 
+/** Where a line may wrap inside a word: between the words of a CamelCase reason, and after a slash. */
+const WORD_JOINS = /(?<=[a-z])(?=[A-Z])|(?<=\/)(?=\S)/;
+
+/**
+ * Text whose long words (MinimumReplicasAvailable, pod/web-5d8f) may wrap only at their joins: each join gets a
+ * <wbr>, which adds no character (the text reads and copies the same).
+ */
+export function wrappable(text: string): Child[] {
+  const parts = text.split(WORD_JOINS);
+  return parts.flatMap((part, at) => (at === 0 ? [part] : [document.createElement('wbr'), part]));
+}
+
+/** setText for a label that may wrap inside its long words (see wrappable). */
+export function setWrappableText(element: Element, text: string): void {
+  if (element.textContent === text) return;
+  element.replaceChildren();
+  append(element, ...wrappable(text));
+}
+
 export function clear(element: Element): void {
   while (element.firstChild) element.removeChild(element.firstChild);
 }

@@ -1,5 +1,5 @@
 // The events table: `kubectl get events` as it would read at the playhead.
-import { h, setText } from '../dom';
+import { h, setText, wrappable } from '../dom';
 import { formatClock } from '../format';
 import { lastSeenText, latestEventTime, occurrencesAt, type EventRow } from '../eventRows';
 import type { SimulatedEvent } from '../simulationResult';
@@ -38,7 +38,7 @@ export class EventsTable {
         lastSeen,
         h('td', { className: 'type' }, row.type),
         h('td', { className: 'reason' }, row.reason),
-        h('td', { className: 'object' }, ...breakAfterSlash(row.object)),
+        h('td', { className: 'object' }, ...wrappable(row.object)),
         h('td', { className: 'message' }, row.message),
       );
       element.hidden = true;
@@ -89,10 +89,4 @@ export class EventsTable {
     if (box.top < area.top + header) this.scroller.scrollTop -= area.top + header - box.top;
     else if (box.bottom > area.bottom) this.scroller.scrollTop += box.bottom - area.bottom;
   }
-}
-
-/** `deployment/web`: may wrap after the slash, never inside a kind or a name. */
-function breakAfterSlash(object: string): (string | HTMLElement)[] {
-  const slash = object.indexOf('/');
-  return slash < 0 ? [object] : [object.slice(0, slash + 1), h('wbr'), object.slice(slash + 1)];
 }

@@ -1,7 +1,7 @@
 // One row of the timeline: a label column (name, role, state at the playhead)
 // and a track of coloured segments along the time axis.
 import { formatClock } from '../format';
-import { h, placeOnAxis, setText, type Child } from '../dom';
+import { h, placeOnAxis, setWrappableText, type Child } from '../dom';
 import { segmentAt, type Segment } from '../segments';
 import { labelForms, setLabelForms } from './fitLabels';
 
@@ -55,7 +55,7 @@ export function buildLane(options: {
     update(time: number): void {
       // The axis end is a moment like any other: show the state that lasts to it.
       const segment = segmentAt(options.segments, Math.min(time, options.end - 1e-6));
-      setText(now, segment ? segment.label : absentAt(time));
+      setWrappableText(now, segment ? segment.label : absentAt(time));
       element.classList.toggle('absent', !segment);
     },
   };

@@ -34,6 +34,9 @@ describe('webview Deployment status, Service endpoints and refusals in Chromium'
     await seek(page, 5);
     assert.equal(await lane('web-bbb-1').innerText(), 'not an endpoint');
     assert.equal(await page.locator('.lane.rollout-status .lane-now').innerText(), 'deployment "web" successfully rolled out');
+    const available = page.locator('.lane', { hasText: 'Available' }).locator('.lane-now').first();
+    assert.equal(await available.innerText(), 'True · MinimumReplicasAvailable');
+    assert.equal(await available.innerHTML(), 'True · Minimum<wbr>Replicas<wbr>Available', 'a narrow label wraps between the words of a reason, not inside one');
   });
 
   it('says a refused resource runs nothing, lists the errors, and each error shows its place in the editor', async () => {
