@@ -22,18 +22,24 @@ export interface BooleanKnob<K extends string> {
   hint: string;
 }
 
+/**
+ * How a text field reads: one value; a list of names or of exit codes, separated by commas or spaces; or labels,
+ * `key=value` pairs.
+ */
+export type TextFormat = 'text' | 'names' | 'exitCodes' | 'labels';
+
 export interface TextKnob<K extends string> {
   key: K;
   label: string;
   hint: string;
-  /** A list of names, written separated by commas or spaces. */
-  list: boolean;
+  format: TextFormat;
 }
 
-type PodNumberKey = 'horizon' | 'pullSeconds' | 'deleteAt' | 'deleteGracePeriodSeconds' | 'nodeLostAt' | 'rolloutAt';
-type PodTextKey = 'rolloutImage' | 'cachedImages' | 'unboundClaims';
+type PodNumberKey = 'horizon' | 'pullSeconds' | 'deleteAt' | 'deleteGracePeriodSeconds' | 'nodeLostAt' | 'rolloutAt' | 'serviceSelectorAt';
+type PodTextKey = 'rolloutImage' | 'cachedImages' | 'unboundClaims' | 'serviceSelector';
 type ContainerBooleanKey = 'pullFails' | 'oomKilled';
-type ContainerNumberKey = Exclude<keyof ContainerScenario, ContainerBooleanKey | 'exitCodes'>;
+type ContainerTextKey = 'exitCodes';
+type ContainerNumberKey = Exclude<keyof ContainerScenario, ContainerBooleanKey | ContainerTextKey>;
 
 /** One day: long enough for any lesson, short enough to keep the simulation quick. */
 export const MAX_SECONDS = 86_400;
@@ -50,6 +56,7 @@ export const POD_KNOBS: readonly NumberKnob<PodNumberKey>[] = [
   { key: 'nodeLostAt', label: 'Lose node at (s)', hint: 'the node stops reporting at this time', ...seconds },
   { key: 'pullSeconds', label: 'Image pull takes (s)', hint: 'time to pull an image that is not on the node', ...seconds },
   { key: 'horizon', label: 'Simulate for (s)', hint: 'how long to simulate; empty: until nothing changes any more', min: 1, max: MAX_SECONDS, integer: false },
+  { key: 'serviceSelectorAt', label: 'Switch Services\' selector at (s)', hint: 'the Services that select these pods change their selector at this time (a blue/green switch)', ...seconds },
 ];
 
 export const DEPLOYMENT_KNOBS: readonly NumberKnob<PodNumberKey>[] = [
@@ -57,12 +64,13 @@ export const DEPLOYMENT_KNOBS: readonly NumberKnob<PodNumberKey>[] = [
 ];
 
 export const DEPLOYMENT_TEXT_KNOBS: readonly TextKnob<PodTextKey>[] = [
-  { key: 'rolloutImage', label: 'New image', hint: 'image of the first app container in the new revision; empty: same image, like kubectl rollout restart', list: false },
+  { key: 'rolloutImage', label: 'New image', hint: 'image of the first app container in the new revision; empty: same image, like kubectl rollout restart', format: 'text' },
 ];
 
 export const POD_TEXT_KNOBS: readonly TextKnob<PodTextKey>[] = [
-  { key: 'cachedImages', label: 'Images already on the node', hint: 'image references, separated by commas or spaces: no pull needed at t=0', list: true },
-  { key: 'unboundClaims', label: 'Claims that never bind', hint: 'PersistentVolumeClaim names, separated by commas or spaces', list: true },
+  { key: 'serviceSelector', label: 'to the selector', hint: 'key=value pairs separated by commas, e.g. app=web,version=green', format: 'labels' },
+  { key: 'cachedImages', label: 'Images already on the node', hint: 'image references, separated by commas or spaces: no pull needed at t=0', format: 'names' },
+  { key: 'unboundClaims', label: 'Claims that never bind', hint: 'PersistentVolumeClaim names, separated by commas or spaces', format: 'names' },
 ];
 
 export const CONTAINER_NUMBER_KNOBS: readonly NumberKnob<ContainerNumberKey>[] = [
@@ -74,6 +82,10 @@ export const CONTAINER_NUMBER_KNOBS: readonly NumberKnob<ContainerNumberKey>[] =
   { key: 'preStopSeconds', label: 'preStop hook runs for (s)', hint: 'default: read from lifecycle.preStop, else 0', ...seconds },
   { key: 'sigtermExitSeconds', label: 'Exits after SIGTERM (s)', hint: 'seconds from SIGTERM to exit (default: at once)', ...seconds },
   { key: 'sigtermExitCode', label: 'SIGTERM exit code', hint: 'exit code when the process ends on SIGTERM (default 143)', min: 0, max: 255, integer: true },
+];
+
+export const CONTAINER_TEXT_KNOBS: readonly TextKnob<ContainerTextKey>[] = [
+  { key: 'exitCodes', label: 'Exit codes of the runs', hint: 'exit code of each run in turn, e.g. 1, 1, 0 (the last one repeats); takes the place of the exit code above', format: 'exitCodes' },
 ];
 
 export const CONTAINER_BOOLEAN_KNOBS: readonly BooleanKnob<ContainerBooleanKey>[] = [
@@ -97,16 +109,48 @@ export function splitList(text: string): string[] {
   return text.split(/[\s,]+/).filter((item) => item.length > 0);
 }
 
-function readText(knob: TextKnob<string>, value: unknown): string | string[] | undefined {
-  if (knob.list) {
-    const items = Array.isArray(value) ? value : typeof value === 'string' ? splitList(value) : undefined;
-    if (!items) return undefined;
-    const clean = items.filter((item): item is string => typeof item === 'string' && item.length > 0 && item.length <= MAX_TEXT).slice(0, MAX_LIST);
-    return clean.length > 0 ? clean : undefined;
+/** A text knob's value (as the form writes it, or as a scenario holds it) if usable; undefined otherwise. */
+export function readText(knob: TextKnob<string>, value: unknown): string | string[] | number[] | Record<string, string> | undefined {
+  switch (knob.format) {
+    case 'names': {
+      const clean = listOf(value).filter((item): item is string => typeof item === 'string' && item.length > 0 && item.length <= MAX_TEXT);
+      return clean.length > 0 ? clean : undefined;
+    }
+    case 'exitCodes': {
+      const codes = listOf(value).map((item) => (typeof item === 'string' && /^\d+$/.test(item) ? Number(item) : item));
+      if (codes.length === 0 || !codes.every((code) => Number.isInteger(code) && (code as number) >= 0 && (code as number) <= 255)) return undefined;
+      return codes as number[];
+    }
+    case 'labels':
+      return readLabels(value);
+    case 'text': {
+      if (typeof value !== 'string') return undefined;
+      const trimmed = value.trim();
+      return trimmed.length > 0 && trimmed.length <= MAX_TEXT ? trimmed : undefined;
+    }
   }
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  return trimmed.length > 0 && trimmed.length <= MAX_TEXT ? trimmed : undefined;
+}
+
+function listOf(value: unknown): unknown[] {
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? splitList(value) : [];
+  return items.slice(0, MAX_LIST);
+}
+
+/** `app=web, version=green` (or such an object): every pair needs a key; undefined when one is malformed. */
+function readLabels(value: unknown): Record<string, string> | undefined {
+  const pairs = isRecord(value)
+    ? Object.entries(value)
+    : typeof value === 'string' ? value.split(',').map((pair) => pair.trim()).filter((pair) => pair !== '').map((pair) => pair.split('=').map((part) => part.trim())) : [];
+  if (pairs.length === 0 || pairs.length > MAX_LIST) return undefined;
+  if (!pairs.every((pair) => pair.length === 2 && typeof pair[0] === 'string' && pair[0] !== '' && pair[0].length <= MAX_TEXT && typeof pair[1] === 'string' && pair[1].length <= MAX_TEXT)) return undefined;
+  return Object.fromEntries(pairs as [string, string][]);
+}
+
+/** A form field's text for a knob's value: lists joined with commas, labels as `key=value`. */
+export function textOf(value: unknown): string {
+  if (Array.isArray(value)) return value.join(', ');
+  if (isRecord(value)) return Object.entries(value).map(([key, label]) => `${key}=${String(label)}`).join(',');
+  return typeof value === 'number' || typeof value === 'string' ? String(value) : '';
 }
 
 function readContainerScenario(value: unknown): ContainerScenario | undefined {
@@ -117,6 +161,10 @@ function readContainerScenario(value: unknown): ContainerScenario | undefined {
     if (n !== undefined) out[knob.key] = n;
   }
   for (const knob of CONTAINER_BOOLEAN_KNOBS) if (value[knob.key] === true) out[knob.key] = true;
+  for (const knob of CONTAINER_TEXT_KNOBS) {
+    const codes = readText(knob, value[knob.key]);
+    if (codes !== undefined) out[knob.key] = codes as number[];
+  }
   return Object.keys(out).length > 0 ? out : undefined;
 }
 

@@ -3,11 +3,13 @@ import { h } from '../dom';
 import {
   CONTAINER_BOOLEAN_KNOBS,
   CONTAINER_NUMBER_KNOBS,
+  CONTAINER_TEXT_KNOBS,
   DEPLOYMENT_KNOBS,
   DEPLOYMENT_TEXT_KNOBS,
   POD_KNOBS,
   POD_TEXT_KNOBS,
   readScenario,
+  textOf,
   type BooleanKnob,
   type ContainerScenario,
   type NumberKnob,
@@ -30,6 +32,7 @@ interface ContainerFields {
   name: string;
   details: HTMLDetailsElement;
   numbers: NumberField[];
+  texts: TextField[];
   booleans: { knob: BooleanKnob<keyof ContainerScenario>; input: HTMLInputElement }[];
 }
 
@@ -96,10 +99,15 @@ export class ScenarioForm {
         h('summary', {}, h('span', { className: 'lane-name' }, container.name), ' ', h('span', { className: `badge badge-${container.role}` }, container.role)),
         set,
       );
-      const fields: ContainerFields = { name: container.name, details, numbers: [], booleans: [] };
+      const fields: ContainerFields = { name: container.name, details, numbers: [], texts: [], booleans: [] };
       for (const knob of CONTAINER_NUMBER_KNOBS) {
         const { row, field } = numberInput(knob);
         fields.numbers.push(field);
+        set.appendChild(row);
+      }
+      for (const knob of CONTAINER_TEXT_KNOBS) {
+        const { row, field } = textInput(knob);
+        fields.texts.push(field);
         set.appendChild(row);
       }
       for (const knob of CONTAINER_BOOLEAN_KNOBS) {
@@ -139,6 +147,7 @@ export class ScenarioForm {
     for (const c of this.containerFields) {
       const values: Record<string, unknown> = {};
       for (const { knob, input } of c.numbers) if (input.value !== '') values[knob.key] = input.valueAsNumber;
+      for (const { knob, input } of c.texts) if (input.value.trim() !== '') values[knob.key] = input.value;
       for (const { knob, input } of c.booleans) if (input.checked) values[knob.key] = true;
       containers.push([c.name, values]);
     }
@@ -149,8 +158,7 @@ export class ScenarioForm {
   /** Shows `scenario`, leaving alone the field being edited. */
   set(scenario: Scenario): void {
     const show = (input: HTMLInputElement, value: unknown): void => {
-      if (document.activeElement === input) return;
-      input.value = Array.isArray(value) ? value.join(', ') : typeof value === 'number' || typeof value === 'string' ? String(value) : '';
+      if (document.activeElement !== input) input.value = textOf(value);
     };
     const record = scenario as Record<string, unknown>;
     for (const { knob, input } of this.podFields) show(input, record[knob.key]);
@@ -158,6 +166,7 @@ export class ScenarioForm {
     for (const c of this.containerFields) {
       const values: Record<string, unknown> = scenario.containers && Object.hasOwn(scenario.containers, c.name) ? { ...scenario.containers[c.name] } : {};
       for (const { knob, input } of c.numbers) show(input, values[knob.key]);
+      for (const { knob, input } of c.texts) show(input, values[knob.key]);
       for (const { knob, input } of c.booleans) input.checked = values[knob.key] === true;
       if (Object.keys(values).length > 0) c.details.open = true;
     }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { MAX_SECONDS, readScenario, splitList } from '../../../client/webview/scenario';
+import { MAX_SECONDS, readScenario, splitList, textOf } from '../../../client/webview/scenario';
 
 describe('webview scenario checks', () => {
   it('keeps valid knobs', () => {
@@ -12,7 +12,9 @@ describe('webview scenario checks', () => {
       rolloutImage: 'nginx:1.28',
       cachedImages: ['nginx:1.27'],
       unboundClaims: ['data'],
-      containers: { app: { runSeconds: 10, exitCode: 1, pullFails: true, oomKilled: true, readyAfterSeconds: 5, livenessFailsAfterSeconds: 60, startedAfterSeconds: 3, sigtermExitSeconds: 2, sigtermExitCode: 0, preStopSeconds: 1 } },
+      serviceSelectorAt: 40,
+      serviceSelector: { app: 'web', version: 'green' },
+      containers: { app: { runSeconds: 10, exitCode: 1, exitCodes: [1, 1, 0], pullFails: true, oomKilled: true, readyAfterSeconds: 5, livenessFailsAfterSeconds: 60, startedAfterSeconds: 3, sigtermExitSeconds: 2, sigtermExitCode: 0, preStopSeconds: 1 } },
     };
     assert.deepEqual(readScenario(scenario), scenario);
   });
@@ -48,6 +50,16 @@ describe('webview scenario checks', () => {
     assert.equal(readScenario({ unboundClaims: Array.from({ length: 500 }, (_, i) => `c${i}`) }).unboundClaims?.length, 50);
     assert.deepEqual(readScenario({ rolloutImage: '   ' }), {});
     assert.deepEqual(readScenario({ rolloutImage: 'x'.repeat(10_000) }), {});
+  });
+
+  it('reads exit codes and a selector as the form writes them, and drops malformed ones', () => {
+    assert.deepEqual(readScenario({ serviceSelector: ' app = web, version=green ', containers: { app: { exitCodes: '1, 1 0' } } }),
+      { serviceSelector: { app: 'web', version: 'green' }, containers: { app: { exitCodes: [1, 1, 0] } } });
+    assert.deepEqual(readScenario({ serviceSelector: 'app', containers: { app: { exitCodes: '1, 256' } } }), {});
+    assert.deepEqual(readScenario({ serviceSelector: '=web', containers: { app: { exitCodes: [1.5] } } }), {});
+    assert.deepEqual(readScenario({ serviceSelector: 'a=b=c', containers: { app: { exitCodes: 'one' } } }), {});
+    assert.deepEqual(textOf({ app: 'web', version: 'green' }), 'app=web,version=green');
+    assert.deepEqual(textOf([1, 1, 0]), '1, 1, 0');
   });
 
   it('answers an empty scenario for anything that is not an object', () => {
