@@ -1,8 +1,9 @@
 /**
  * `podlab lint` at scale: generates folders of 2,000 and 5,000 manifest files (one application each: a Deployment,
  * its Service and PVC), the same 5,000 with each application in a folder of its own and each resource in its own file,
- * and one file of 10,000 lines; runs the built dist/cli.js on each in a fresh process, and prints the wall time, files
- * per second and peak RSS (GNU time's maximum resident set size).
+ * 5,000 files whose Service selects pods of no file (the cross-file rules' worst case), and one file of 10,000 lines;
+ * runs the built dist/cli.js on each in a fresh process, and prints the wall time, files per second and peak RSS (GNU
+ * time's maximum resident set size).
  * Budgets: 2,000 files < 10 s, 5,000 files < 20 s, all < 300 MiB; the 10,000-line file < 1 s.
  */
 import { spawnSync } from 'node:child_process';
@@ -46,6 +47,16 @@ function writeSplitFolder(root: string, files: number): void {
   }
 }
 
+/** Each file a Deployment and a Service whose selector matches no pod template of the workspace. */
+function writeUnmatchedFolder(root: string, files: number): void {
+  for (let index = 0; index < files; index++) {
+    const folder = join(root, `team-${Math.floor(index / PER_FOLDER)}`);
+    if (index % PER_FOLDER === 0) mkdirSync(folder, { recursive: true });
+    const service = `apiVersion: v1\nkind: Service\nmetadata:\n  name: api-${index}\nspec:\n  selector:\n    app: elsewhere-${index}\n  ports:\n    - port: 80\n`;
+    writeFileSync(join(folder, `api-${index}.yaml`), `${service}---\n${application(index, random(index + 1)).split(/^---\r?\n/m)[0]}`);
+  }
+}
+
 function measure(scratch: string, target: string): { seconds: number; cpuSeconds?: number; rssMiB?: number; code: number | null; findings: number } {
   const out = join(scratch, 'report.json');
   const timed = existsSync(GNU_TIME);
@@ -67,11 +78,13 @@ function main(): void {
     writeFolder(join(scratch, 'files-2000'), 2_000);
     writeFolder(join(scratch, 'files-5000'), 5_000);
     writeSplitFolder(join(scratch, 'split-5000'), 5_000);
+    writeUnmatchedFolder(join(scratch, 'unmatched-5000'), 5_000);
     writeFileSync(join(scratch, 'lines-10000.yaml'), manifest(10_000));
     const cases: Case[] = [
       { name: '2,000 manifest files', target: 'files-2000', files: 2_000, budgetSeconds: 10, budgetMiB: 300 },
       { name: '5,000 manifest files', target: 'files-5000', files: 5_000, budgetSeconds: 20, budgetMiB: 300 },
       { name: '5,000 files, one resource each', target: 'split-5000', files: 5_000, budgetSeconds: 20, budgetMiB: 300 },
+      { name: '5,000 files, Services unmatched', target: 'unmatched-5000', files: 5_000, budgetSeconds: 20, budgetMiB: 300 },
       { name: 'one file of 10,000 lines', target: 'lines-10000.yaml', files: 1, budgetSeconds: 1, budgetMiB: 300 },
     ];
     let allWithin = true;

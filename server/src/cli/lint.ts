@@ -90,8 +90,11 @@ function lintInOnePass(workspace: Workspace, options: LintRunOptions): FileOutco
   return linted.map(({ outcome, lookups }, at) => lookups.stillAnswered() ? outcome : lintInput(workspace.files[at], index, options));
 }
 
-/** Text held in parses at once: the files of one folder batch, indexed before any of them is linted. */
-const BATCH_TEXT_CHARS = 1024 * 1024;
+/**
+ * Text held in parses at once: the files of one folder batch, indexed before any of them is linted. An application's
+ * folder fits; more held parses raise the peak memory (a parse takes far more memory than its text).
+ */
+const BATCH_TEXT_CHARS = 64 * 1024;
 
 /**
  * Consecutive files of one folder, up to BATCH_TEXT_CHARS of text a batch (a larger file alone). A Deployment and the

@@ -36,14 +36,16 @@ const rule: Rule = {
     const selectorNode = mapAt(specNode, 'selector');
     const span = spanOf((specNode ? pairOf(specNode, 'selector')?.key : undefined) as Node | undefined);
     if (!span || !selectorNode) return;
-    const near = workspace.index.all().filter((summary) => summary.template && overlap(labels, summary.template.labels) > 0
-      && (summary.namespace === undefined || resource.namespace === undefined || summary.namespace === resource.namespace));
-    near.sort((a, b) => overlap(labels, b.template!.labels) - overlap(labels, a.template!.labels));
-    const fixes = near.slice(0, MAX_FIXES).flatMap((summary, order) => alignFix(context, selectorNode, labels, summary, order === 0 && near.length === 1));
     report({
       span,
       message: `No pod template in the workspace has the labels ${formatLabels(labels)}: this Service selects no pods, so it has no endpoints and its traffic goes nowhere (unless such pods are created outside this workspace).`,
-      fixes,
+      // Built when asked for: finding the nearest pod templates reads the whole workspace.
+      fixes: () => {
+        const near = workspace.index.all().filter((summary) => summary.template && overlap(labels, summary.template.labels) > 0
+          && (summary.namespace === undefined || resource.namespace === undefined || summary.namespace === resource.namespace));
+        near.sort((a, b) => overlap(labels, b.template!.labels) - overlap(labels, a.template!.labels));
+        return near.slice(0, MAX_FIXES).flatMap((summary, order) => alignFix(context, selectorNode, labels, summary, order === 0 && near.length === 1));
+      },
     });
   },
 };

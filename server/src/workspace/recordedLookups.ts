@@ -44,7 +44,10 @@ export class RecordedLookups implements WorkspaceLookups {
   }
 
   all(): readonly ResourceSummary[] {
-    return this.note((index) => index.all());
+    // Every summary, held per lookup, would make a workspace of unmatched Services quadratic in memory: the index's
+    // generation stands for the list instead (it moves whenever a summary is added, replaced or removed).
+    this.note((index) => index.generation);
+    return this.index.all();
   }
 
   fileSummaries(uri: string): readonly ResourceSummary[] {
@@ -92,10 +95,10 @@ export class RecordedLookups implements WorkspaceLookups {
     return this.lookups.every(({ ask, answer }) => sameAnswer(ask(this.index), answer));
   }
 
+  /** Asks the index and writes the answer down (the index never changes a list it has answered with). */
   private note<T>(ask: (index: WorkspaceIndex) => T): T {
     const answer = ask(this.index);
-    // A copy: the index may extend the very array it answered with as files are added.
-    this.lookups.push({ ask, answer: Array.isArray(answer) ? [...answer] : answer });
+    this.lookups.push({ ask, answer });
     return answer;
   }
 }

@@ -98,7 +98,13 @@ export class WorkspaceIndex {
 
   /** Services whose selector selects these pod labels. */
   servicesSelecting(labels: Readonly<Record<string, string>>, namespace: string | undefined): ResourceSummary[] {
-    return this.all().filter((summary) => summary.service?.selector && sameNamespace(summary.namespace, namespace) && selectsLabels(summary.service.selector, labels));
+    // A Service can select the labels only if they hold its selector's first pair: look those up, in all()'s order.
+    const { servicesByFirstPair, order } = this.lookups();
+    const candidates = new Set<ResourceSummary>();
+    for (const [key, value] of Object.entries(labels)) for (const service of servicesByFirstPair.get(key)?.get(value) ?? []) candidates.add(service);
+    return [...candidates]
+      .filter((summary) => sameNamespace(summary.namespace, namespace) && selectsLabels(summary.service!.selector!, labels))
+      .sort((a, b) => order.get(a)! - order.get(b)!);
   }
 
   named(kind: string, name: string, namespace: string | undefined): ResourceSummary[] {
@@ -178,7 +184,7 @@ export class WorkspaceIndex {
    */
   private lookups(): Lookups {
     if (!this.lookupCache) {
-      const lookups: Lookups = { byKindAndName: new Map(), providersByKindAndName: new Map(), templatesByLabel: new Map() };
+      const lookups: Lookups = { byKindAndName: new Map(), providersByKindAndName: new Map(), templatesByLabel: new Map(), servicesByFirstPair: new Map(), order: new Map() };
       for (const summary of this.all()) addLookups(lookups, summary);
       this.lookupCache = lookups;
     }
@@ -231,9 +237,16 @@ interface Lookups {
   providersByKindAndName: Grouped;
   /** Summaries with a pod template, by each of its labels' key then value. */
   templatesByLabel: Grouped;
+  /** Services with a selector, by its first key then value. */
+  servicesByFirstPair: Grouped;
+  /** Each summary's place in all(). */
+  order: Map<ResourceSummary, number>;
 }
 
 function addLookups(lookups: Lookups, summary: ResourceSummary): void {
+  lookups.order.set(summary, lookups.order.size);
+  const [first] = Object.entries(summary.service?.selector ?? {});
+  if (first) addTo(lookups.servicesByFirstPair, first[0], first[1], summary);
   if (summary.kind !== undefined && summary.name !== undefined) addTo(lookups.byKindAndName, summary.kind, summary.name, summary);
   for (const provided of summary.provides) addTo(lookups.providersByKindAndName, provided.kind, provided.name, summary);
   for (const [key, value] of Object.entries(summary.template?.labels ?? {})) addTo(lookups.templatesByLabel, key, value, summary);
