@@ -45,7 +45,7 @@ export class RecordedLookups implements WorkspaceLookups {
 
   all(): readonly ResourceSummary[] {
     // Every summary, held per lookup, would make a workspace of unmatched Services quadratic in memory: the index's
-    // generation stands for the list instead (it moves whenever a summary is added, replaced or removed).
+    // generation stands for the list instead (it moves whenever the summaries change in a way other files can see).
     this.note((index) => index.generation);
     return this.index.all();
   }
