@@ -2,6 +2,7 @@
 // about how the processes behave. The same knob tables drive the panel's form and
 // the host's validation of what the form sends.
 
+import { CONTAINER_KNOBS, SCENARIO_KNOBS, type KnobDescriptor, type KnobFormField, type KnobType } from '../../server/src/simulation/knobs';
 import type { ContainerScenario, Scenario } from '../../server/src/simulation/types';
 
 // The engine's own types (type-only: nothing of the server is bundled into the page).
@@ -48,50 +49,42 @@ export const MAX_CONTAINER_NAME = 253;
 export const MAX_TEXT = 512;
 export const MAX_LIST = 50;
 
-const seconds = { min: 0, max: MAX_SECONDS, integer: false };
+/** The form field of a knob, from its row in the engine's knob table (knobs.ts): label, hint and bounds. */
+function formOf(key: string, descriptor: KnobDescriptor): KnobFormField {
+  if (!descriptor.form) throw new Error(`knobs.ts gives ${key} no form field`);
+  return descriptor.form;
+}
 
-export const POD_KNOBS: readonly NumberKnob<PodNumberKey>[] = [
-  { key: 'deleteAt', label: 'Delete pod at (s)', hint: 'kubectl delete at this time: preStop, SIGTERM, grace period, SIGKILL', ...seconds },
-  { key: 'deleteGracePeriodSeconds', label: 'with grace period (s)', hint: 'kubectl delete --grace-period; empty: the pod\'s terminationGracePeriodSeconds', ...seconds },
-  { key: 'nodeLostAt', label: 'Lose node at (s)', hint: 'the node stops reporting at this time', ...seconds },
-  { key: 'pullSeconds', label: 'Image pull takes (s)', hint: 'time to pull an image that is not on the node', ...seconds },
-  { key: 'horizon', label: 'Simulate for (s)', hint: 'how long to simulate; empty: until nothing changes any more', min: 1, max: MAX_SECONDS, integer: false },
-  { key: 'serviceSelectorAt', label: 'Switch Services\' selector at (s)', hint: 'the Services that select these pods change their selector at this time (a blue/green switch)', ...seconds },
-];
+function numberKnobs<K extends string>(table: Readonly<Record<K, KnobDescriptor>>, keys: readonly K[]): NumberKnob<K>[] {
+  return keys.map((key) => {
+    const { label, hint, min, max } = formOf(key, table[key]);
+    const integer = table[key].type === 'exitCode';
+    return { key, label, hint, min: min ?? 0, max: max ?? (integer ? 255 : MAX_SECONDS), integer };
+  });
+}
 
-export const DEPLOYMENT_KNOBS: readonly NumberKnob<PodNumberKey>[] = [
-  { key: 'rolloutAt', label: 'Roll out new revision at (s)', hint: 'a new pod template revision is applied at this time', ...seconds },
-];
+const TEXT_FORMATS: Partial<Record<KnobType, TextFormat>> = { image: 'text', time: 'text', names: 'names', labels: 'labels', exitCodes: 'exitCodes' };
 
-export const DEPLOYMENT_TEXT_KNOBS: readonly TextKnob<PodTextKey>[] = [
-  { key: 'rolloutImage', label: 'New image', hint: 'image of the first app container in the new revision; empty: same image, like kubectl rollout restart', format: 'text' },
-];
+function textKnobs<K extends string>(table: Readonly<Record<K, KnobDescriptor>>, keys: readonly K[]): TextKnob<K>[] {
+  return keys.map((key) => {
+    const { label, hint } = formOf(key, table[key]);
+    return { key, label, hint, format: TEXT_FORMATS[table[key].type] ?? 'text' };
+  });
+}
 
-export const POD_TEXT_KNOBS: readonly TextKnob<PodTextKey>[] = [
-  { key: 'serviceSelector', label: 'to the selector', hint: 'key=value pairs separated by commas, e.g. app=web,version=green', format: 'labels' },
-  { key: 'cachedImages', label: 'Images already on the node', hint: 'image references, separated by commas or spaces: no pull needed at t=0', format: 'names' },
-  { key: 'unboundClaims', label: 'Claims that never bind', hint: 'PersistentVolumeClaim names, separated by commas or spaces', format: 'names' },
-];
-
-export const CONTAINER_NUMBER_KNOBS: readonly NumberKnob<ContainerNumberKey>[] = [
-  { key: 'runSeconds', label: 'Exits after (s)', hint: 'each run of the container exits this many seconds after it starts', ...seconds },
-  { key: 'exitCode', label: 'with exit code', hint: 'exit code of those exits (default 0)', min: 0, max: 255, integer: true },
-  { key: 'readyAfterSeconds', label: 'Readiness fails until (s)', hint: 'the readiness probe fails until this many seconds after start', ...seconds },
-  { key: 'livenessFailsAfterSeconds', label: 'Liveness fails from (s)', hint: 'the liveness probe fails from this many seconds after start', ...seconds },
-  { key: 'startedAfterSeconds', label: 'Startup probe fails until (s)', hint: 'the startup probe fails until this many seconds after start', ...seconds },
-  { key: 'preStopSeconds', label: 'preStop hook runs for (s)', hint: 'default: read from lifecycle.preStop, else 0', ...seconds },
-  { key: 'sigtermExitSeconds', label: 'Exits after SIGTERM (s)', hint: 'seconds from SIGTERM to exit (default: at once)', ...seconds },
-  { key: 'sigtermExitCode', label: 'SIGTERM exit code', hint: 'exit code when the process ends on SIGTERM (default 143)', min: 0, max: 255, integer: true },
-];
-
-export const CONTAINER_TEXT_KNOBS: readonly TextKnob<ContainerTextKey>[] = [
-  { key: 'exitCodes', label: 'Exit codes of the runs', hint: 'exit code of each run in turn, e.g. 1, 1, 0 (the last one repeats); takes the place of the exit code above', format: 'exitCodes' },
-];
-
-export const CONTAINER_BOOLEAN_KNOBS: readonly BooleanKnob<ContainerBooleanKey>[] = [
-  { key: 'pullFails', label: 'Image pull fails', hint: 'every pull of the image fails' },
-  { key: 'oomKilled', label: 'Runs end OOMKilled', hint: 'the exits are by the OOM killer (exit 137, reason OOMKilled)' },
-];
+// Which knobs the form offers, in its order; what each field says comes from knobs.ts.
+export const POD_KNOBS = numberKnobs<PodNumberKey>(SCENARIO_KNOBS, ['deleteAt', 'deleteGracePeriodSeconds', 'nodeLostAt', 'pullSeconds', 'horizon', 'serviceSelectorAt']);
+export const DEPLOYMENT_KNOBS = numberKnobs<PodNumberKey>(SCENARIO_KNOBS, ['rolloutAt']);
+export const DEPLOYMENT_TEXT_KNOBS = textKnobs<PodTextKey>(SCENARIO_KNOBS, ['rolloutImage']);
+export const POD_TEXT_KNOBS = textKnobs<PodTextKey>(SCENARIO_KNOBS, ['serviceSelector', 'cachedImages', 'unboundClaims']);
+export const CONTAINER_NUMBER_KNOBS = numberKnobs<ContainerNumberKey>(CONTAINER_KNOBS, [
+  'runSeconds', 'exitCode', 'readyAfterSeconds', 'livenessFailsAfterSeconds', 'startedAfterSeconds', 'preStopSeconds', 'sigtermExitSeconds', 'sigtermExitCode',
+]);
+export const CONTAINER_TEXT_KNOBS = textKnobs<ContainerTextKey>(CONTAINER_KNOBS, ['exitCodes']);
+export const CONTAINER_BOOLEAN_KNOBS: readonly BooleanKnob<ContainerBooleanKey>[] = (['pullFails', 'oomKilled'] as const).map((key) => {
+  const { label, hint } = formOf(key, CONTAINER_KNOBS[key]);
+  return { key, label, hint };
+});
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -114,6 +114,7 @@ export const CONTAINER_KNOBS: { readonly [K in keyof Required<ContainerScenario>
     type: 'exitCodes', annotation: 'exit-codes',
     meaning: 'exit code of each successive run of the container, e.g. `[1, 1, 0]`; the last repeats. Runs are counted across the workload\'s pods, so a Job\'s third pod gets the third code. Wins over `exitCode`',
     default: '—',
+    form: { group: 'container', label: 'Exit codes of the runs', hint: 'exit code of each run in turn, e.g. 1, 1, 0 (the last one repeats); takes the place of the exit code above' },
   },
   oomKilled: {
     type: 'flag', annotation: 'oom-killed', meaning: 'those exits are OOM kills (137, `OOMKilled`)', default: 'false',

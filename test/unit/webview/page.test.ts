@@ -139,13 +139,13 @@ describe('webview page in Chromium', function () {
   it('sends exit codes run by run and a Service selector switch, and shows them back as written', async () => {
     await show(crashingPod());
     await page.getByLabel('Exit codes of the runs').fill('1, 1 0');
-    await page.getByLabel('Switch Services\' selector at (s)').fill('60');
-    await page.getByLabel('to the selector').fill('app=web, version=green');
+    await page.getByLabel('Switch Service selector at (s)').fill('60');
+    await page.getByLabel('New selector').fill('app=web, version=green');
     await page.getByRole('button', { name: 'Apply' }).click();
     const messages = (await sent()).filter((m) => (m as { type: string }).type === 'scenario');
     assert.deepEqual(messages[messages.length - 1], { type: 'scenario', scenario: { serviceSelectorAt: 60, serviceSelector: { app: 'web', version: 'green' }, containers: { app: { exitCodes: [1, 1, 0] } } } });
     await show(crashingPod(), { state: { uri: 'file:///w/a.yaml', resourceIndex: 0, scenario: { serviceSelector: { app: 'blue' }, containers: { app: { exitCodes: [2, 0] } } } } });
-    assert.equal(await page.getByLabel('to the selector').inputValue(), 'app=blue');
+    assert.equal(await page.getByLabel('New selector').inputValue(), 'app=blue');
     assert.equal(await page.getByLabel('Exit codes of the runs').inputValue(), '2, 0');
   });
 
