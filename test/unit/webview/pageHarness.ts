@@ -74,8 +74,11 @@ export async function seek(page: Page, time: number): Promise<void> {
   }, time);
 }
 
-/** A Chromium suite's hooks: one browser and webview bundle for the suite, a fresh panel page for each test. */
-export function panelPageHooks(onPage: (page: Page) => void): void {
+/**
+ * A Chromium suite's hooks: one browser and webview bundle for the suite. The returned function opens a panel page (at
+ * a viewport, in a theme); each test's page is closed after it.
+ */
+export function panelBrowserHooks(): (viewport?: { width: number; height: number }, theme?: Record<string, string>) => Promise<Page> {
   let browser: Browser | undefined;
   let script = '';
   let page: Page | undefined;
@@ -86,12 +89,19 @@ export function panelPageHooks(onPage: (page: Page) => void): void {
   after(async () => {
     await browser?.close();
   });
-  beforeEach(async () => {
-    if (!browser) throw new Error('Chromium did not start');
-    page = await openPanelPage(browser, script);
-    onPage(page);
-  });
   afterEach(async () => {
     await page?.close();
+    page = undefined;
   });
+  return async (viewport, theme) => {
+    if (!browser) throw new Error('Chromium did not start');
+    page = await openPanelPage(browser, script, viewport, theme);
+    return page;
+  };
+}
+
+/** panelBrowserHooks with a fresh default panel page opened before each test. */
+export function panelPageHooks(onPage: (page: Page) => void): void {
+  const open = panelBrowserHooks();
+  beforeEach(async () => onPage(await open()));
 }

@@ -3,37 +3,16 @@
 // the playhead, labels on the time axis are whole or absent, the axis ends inside the page with
 // no horizontal scrollbar, and the pod's conditions fold away so `kubectl get pods` stays in view.
 import { strict as assert } from 'node:assert';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../../scripts/chromium.mjs';
+import type { Page } from 'playwright-core';
 import { crashingPod, deletedPod, failingJob, rolledDeployment, rolloutWithService, sidecarPod } from './fixtures';
 import { toneProblems } from '../../support/colour';
-import { bundleWebview, openPanelPage, seek, show } from './pageHarness';
+import { panelBrowserHooks, seek, show } from './pageHarness';
 import { DARK_MODERN, LIGHT_MODERN } from './themes';
 
 describe('webview panel layout in Chromium', function () {
   this.timeout(60_000);
-  let browser: Browser;
-  let script: string;
-  let page: Page | undefined;
-
-  before(async () => {
-    script = await bundleWebview();
-    browser = await launchChromium();
-  });
-
-  after(async () => {
-    await browser?.close();
-  });
-
-  afterEach(async () => {
-    await page?.close();
-    page = undefined;
-  });
-
-  async function open(width = 1200, height = 900, theme: Record<string, string> = {}): Promise<Page> {
-    page = await openPanelPage(browser, script, { width, height }, theme);
-    return page;
-  }
+  const openPage = panelBrowserHooks();
+  const open = (width = 1200, height = 900, theme: Record<string, string> = {}): Promise<Page> => openPage({ width, height }, theme);
 
   it('keeps the status line on the playhead\'s time while playing', async () => {
     const p = await open();
