@@ -1,5 +1,6 @@
 // client-go's flowcontrol.Backoff without jitter, as the kubelet uses it for
-// crash loops and image pulls. Times are simulation seconds.
+// crash loops and image pulls; and the Job controller's pod-failure back-off. Times are simulation seconds.
+import { JOB_FAILURE_BACKOFF_INITIAL, JOB_FAILURE_BACKOFF_MAX } from './defaults';
 
 interface Entry {
   backoff: number;
@@ -43,4 +44,13 @@ export class Backoff {
   get(id: string): Entry | undefined {
     return this.entries.get(id);
   }
+}
+
+/**
+ * The Job controller's pod-failure back-off (backoff_utils.go): 10 s doubling to 600 s with each of `failures`,
+ * counted from the newest; what is left of it at `now` (zero or less: over).
+ */
+export function jobBackoffRemaining(failures: number, lastFailure: number, now: number): number {
+  if (failures === 0) return 0;
+  return Math.min(JOB_FAILURE_BACKOFF_INITIAL * 2 ** (failures - 1), JOB_FAILURE_BACKOFF_MAX) - (now - lastFailure);
 }

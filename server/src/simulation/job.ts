@@ -1,7 +1,8 @@
 // The Job controller (pkg/controller/job/job_controller.go; workloads.md §1): pods for
 // completions and parallelism, failures counted against backoffLimit with the pod-failure
 // back-off, activeDeadlineSeconds, podFailurePolicy, the two-step end conditions, TTL.
-import { JOB_FAILURE_BACKOFF_INITIAL, JOB_FAILURE_BACKOFF_MAX, JOB_SYNC_BATCH_SECONDS } from './defaults';
+import { jobBackoffRemaining } from './backoff';
+import { JOB_SYNC_BATCH_SECONDS } from './defaults';
 import type { PodFailureRule, JobSpecModel } from './jobSpec';
 import { indexIntervals, JobIndexes, type CountedPod } from './jobIndexes';
 import { nameSuffix } from './names';
@@ -178,9 +179,7 @@ export class JobController implements Controller {
       failures++;
       lastFailure = Math.max(lastFailure, entry.finishedAt);
     }
-    if (failures === 0) return 0;
-    const delay = Math.min(JOB_FAILURE_BACKOFF_INITIAL * 2 ** (failures - 1), JOB_FAILURE_BACKOFF_MAX);
-    return delay - (now - lastFailure);
+    return jobBackoffRemaining(failures, lastFailure, now);
   }
 
   private deletePod(pod: PodSim, now: number): void {

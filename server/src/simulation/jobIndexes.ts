@@ -1,6 +1,6 @@
 // The completion indexes of an Indexed Job (indexed_job_utils.go; workloads.md §1): which pod runs which index,
 // which indexes succeeded or failed (backoffLimitPerIndex), which run next, and the per-index back-off.
-import { JOB_FAILURE_BACKOFF_INITIAL, JOB_FAILURE_BACKOFF_MAX } from './defaults';
+import { jobBackoffRemaining } from './backoff';
 import type { PodSim } from './pod';
 
 /** A pod the Job controller has counted, with how it ended and when (getFinishedTime). */
@@ -48,9 +48,7 @@ export class JobIndexes {
   /** getRemainingTimePerIndex: 10 s doubling to 600 s from the index's newest failure, by how often it failed. */
   backoffRemaining(index: number, counted: ReadonlyMap<PodSim, CountedPod>, now: number): number {
     const record = this.failures(counted).get(index);
-    if (!record) return 0;
-    const delay = Math.min(JOB_FAILURE_BACKOFF_INITIAL * 2 ** (record.failures - 1), JOB_FAILURE_BACKOFF_MAX);
-    return Math.max(0, delay - (now - record.lastFailure));
+    return record ? Math.max(0, jobBackoffRemaining(record.failures, record.lastFailure, now)) : 0;
   }
 
   private where(counted: ReadonlyMap<PodSim, CountedPod>, test: (entry: CountedPod) => boolean): Set<number> {
