@@ -1,7 +1,8 @@
-import { isScalar } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import { INDEXED_NEEDS_COMPLETIONS, jobSpecPath } from '../k8s/jobSpec';
 import { insertPairAfter } from '../yaml/edits';
 import { ruleDocsUrl } from '../findings/docsUrl';
-import { mapAt, pairOf } from '../yaml/nodes';
+import { nodeAtPath, pairOf } from '../yaml/nodes';
 import { keySpan } from './support/nodes';
 import type { Rule } from './types';
 
@@ -17,7 +18,9 @@ const rule: Rule = {
   },
   check(context) {
     const { kind, root } = context.resource;
-    const spec = kind === 'Job' ? mapAt(root, 'spec') : kind === 'CronJob' ? mapAt(mapAt(mapAt(root, 'spec'), 'jobTemplate'), 'spec') : undefined;
+    const path = jobSpecPath(kind);
+    const node = path && nodeAtPath(root, path);
+    const spec = isMap(node) ? node : undefined;
     const mode = spec ? pairOf(spec, 'completionMode') : undefined;
     if (!spec || !mode || !isScalar(mode.value) || mode.value.value !== 'Indexed' || pairOf(spec, 'completions')) return;
     const parallelism = pairOf(spec, 'parallelism')?.value;
@@ -25,7 +28,7 @@ const rule: Rule = {
     const edit = insertPairAfter(context.file.text, spec, mode, 'completions', count);
     context.report({
       span: keySpan(mode),
-      message: `An Indexed Job needs completions: each index from 0 to completions - 1 runs until one of its pods succeeds. Without it the API server rejects the ${kind} (spec.completions: Required value: when completion mode is Indexed).`,
+      message: `An Indexed Job needs completions: each index from 0 to completions - 1 runs until one of its pods succeeds. Without it the API server rejects the ${kind} (${[...path!, 'completions'].join('.')}: ${INDEXED_NEEDS_COMPLETIONS}).`,
       fixes: edit ? [{ title: `Set completions: ${count}${count > 1 ? ' (the parallelism)' : ''}`, edits: [edit], preferred: true }] : [],
     });
   },

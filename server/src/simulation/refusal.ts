@@ -2,6 +2,7 @@
 // resource never runs, so the result lists these errors instead of frames (rules.md §1, validation.go).
 import { distance } from 'fastest-levenshtein';
 import { allowedRestartPolicies } from '../k8s/defaults';
+import { INDEXED_NEEDS_COMPLETIONS, jobSpecPath } from '../k8s/jobSpec';
 import { podSpecPath } from '../k8s/podSpec';
 import { cronJobRefusals } from './cronjobSpec';
 import { arrayAt, isObject, objectAt, stringAt, type Json } from './json';
@@ -85,11 +86,11 @@ function checkSelector(kind: string, resource: Json, errors: RefusalError[]): vo
 
 /** An Indexed Job needs completions (validateJobSpec, before the pod template is validated). */
 function checkIndexedCompletions(kind: string, resource: Json, errors: RefusalError[]): void {
-  const at = kind === 'Job' ? ['spec'] : kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec'] : undefined;
+  const at = jobSpecPath(kind);
   const spec = at && objectAt(resource, ...at);
   if (!at || !spec || spec.completionMode !== 'Indexed' || typeof spec.completions === 'number') return;
   const path = [...at, 'completions'];
-  errors.push({ path, message: `${dotted(path)}: Required value: when completion mode is Indexed` });
+  errors.push({ path, message: `${dotted(path)}: ${INDEXED_NEEDS_COMPLETIONS}` });
 }
 
 /** The errors that would make the API server refuse this resource, in the order it reports them; empty when it accepts it. */
